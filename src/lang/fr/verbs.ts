@@ -1,0 +1,10 @@
+/**
+ * French speech verbs with their frames. Inflected forms are generated into verb-forms.generated.ts by
+ * scripts/gen-lexicon.ts. Source: written for selon. Licence: MIT (this project).
+ */
+import type { SpeechVerb } from '../pack.js';
+
+export const verbs: Record<string, SpeechVerb> = {
+  dire: { lemma: 'dire', frame: 'both', addresseeObject: false },
+  déclarer: { lemma: 'déclarer', frame: 'both' },
+};

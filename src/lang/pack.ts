@@ -1,0 +1,135 @@
+/**
+ * A LanguagePack holds everything a stage needs to know about one language, as plain data. No stage contains a
+ * French or English word: they read them from here. Each data file in `src/lang/<code>/` cites its source and licence.
+ */
+import type { BoilerplateKind, CueFrame, Gender, GrammaticalNumber, Lang, EntityType } from '../types.js';
+
+export interface SpeechVerb {
+  lemma: string;
+  /** direct: introduces quoted words; indirect: a que/that clause or infinitive; both: either. */
+  frame: CueFrame;
+  /** Takes an infinitive complement as reported content ("affirme avoir…", "vowed to…"). */
+  infinitive?: boolean;
+  /** Takes "object + de/to + infinitive" ("accuse X d'avoir…", "urged X to…"): the object is the addressee or target. */
+  objectInfinitive?: boolean;
+  /** The verb's direct object is the addressee ("told reporters", "a prévenu X"). */
+  addresseeObject?: boolean;
+  /** Only counts as a cue next to quote marks or a colon (too ambiguous on its own: "ajouter", "lancer"). */
+  needsQuote?: boolean;
+  /** Noun phrase cue with a fragment ("traite X de « … »", "called the plan 'a disgrace'"). */
+  namingFrame?: boolean;
+}
+
+export interface VerbForm {
+  lemma: string;
+  /** Participle or infinitive form that needs an auxiliary or governor before it to be finite. */
+  nonFinite?: 'participle' | 'infinitive' | 'gerund';
+}
+
+export interface PronounInfo {
+  gender: Gender;
+  number: GrammaticalNumber;
+  /** subject, object (addressee clitic "lui"), relative ("qui", "who"), or reflexive. */
+  role: 'subject' | 'object' | 'relative' | 'possessive';
+  person: 1 | 2 | 3;
+}
+
+export interface RoleInfo {
+  gender: Gender;
+  number: GrammaticalNumber;
+  type: EntityType;
+}
+
+export interface BoilerplateRule {
+  id: string;
+  kind: BoilerplateKind;
+  /** Regular expression source, matched case-insensitively against a whole block (paragraph or line). */
+  pattern: string;
+}
+
+export interface ChannelNoun {
+  /** Canonical channel name used in `via` when nothing more specific is given ("communiqué", "statement"). */
+  name: string;
+  /** Type of the entity it denotes. */
+  type: EntityType;
+}
+
+export interface TimeWords {
+  weekdays: string[]; // index 0 = Monday
+  months: string[]; // index 0 = January
+  /** Relative day words with their offset from the document date: hier -1, aujourd'hui 0, yesterday -1. */
+  relativeDays: Record<string, number>;
+}
+
+export type { Gender } from '../types.js';
+
+export interface LanguagePack {
+  code: Lang;
+  version: string;
+  /** Opening → closing mark pairs (directional); marks in `symmetric` open and close alike (straight quotes). */
+  quotePairs: [string, string][];
+  symmetricQuotes: string[];
+  /** Inflected speech verb forms (lower-case) → lemma and finiteness. Generated, see scripts/gen-lexicon.ts. */
+  verbForms: Record<string, VerbForm>;
+  /** Speech verb lemmas with their frames. */
+  verbs: Record<string, SpeechVerb>;
+  /** Auxiliaries and their forms ("a", "ont", "avait", "has", "had", "will"): verb form → true. */
+  auxiliaries: string[];
+  /** Words that may sit between auxiliary and participle ("a ensuite déclaré", "has also said"). */
+  adverbs: string[];
+  /** Negation particles ("ne", "pas", "not") — a negated cue is not speech. */
+  negations: string[];
+  /** Pronouns by lower-case form. */
+  pronouns: Record<string, PronounInfo>;
+  /** Clitic pronouns that invert after a verb ("a-t-il", "dit-elle"), euphonic t included as a separate list. */
+  invertedClitics: string[];
+  euphonic: string[];
+  /** Object clitics before the verb that name the addressee ("lui a-t-il dit", "leur a déclaré"). */
+  addresseeClitics: string[];
+  /** Complementizers introducing indirect speech ("que", "qu'", "that"). */
+  complementizers: string[];
+  /** Prepositions introducing an infinitive complement ("de", "d'", "to"). */
+  infinitiveMarkers: string[];
+  /** Prepositions introducing an addressee after a verb ("à", "au", "aux", "to"). */
+  addresseePrepositions: string[];
+  /** "selon", "d'après", "pour", "according to", each as a token sequence (lower-case). */
+  accordingFrames: string[][];
+  /** Frames that are according-frames only when followed by a person or body (e.g. "pour"), not a purpose clause. */
+  weakAccordingFrames: string[][];
+  /** Channel nouns (communiqué, readout, transcript, interview, tweet) and platforms (Twitter). */
+  channels: Record<string, ChannelNoun>;
+  /** Prepositions introducing a channel ("dans", "sur", "lors de", "in", "on", "at", "during"). */
+  channelPrepositions: string[];
+  /** Media outlets by name as written. */
+  media: string[];
+  /** Honorifics before a name, with gender ("M." m, "Mme" f, "Mr" m). */
+  honorifics: Record<string, Gender>;
+  /** Role nouns (president, porte-parole, ministre) with gender when the noun marks it. */
+  roles: Record<string, RoleInfo>;
+  /** Collective or institutional nouns that speak (police, gouvernement, ministère, manifestants). */
+  bodies: Record<string, RoleInfo>;
+  /** Determiners with gender and number ("le" m sg, "la" f sg, "les" pl). */
+  determiners: Record<string, { gender: Gender; number: GrammaticalNumber }>;
+  /** Lower-case particles that may sit inside a proper name ("de", "le", "van", "al"). */
+  nameParticles: string[];
+  /** Capitalized words that are never names (sentence-initial function words, days, months). */
+  notNames: string[];
+  /** First names with gender (derived list; see the data file for its source). */
+  firstNames: Record<string, Gender>;
+  tokenization: Tokenization;
+  /** Abbreviations that end with a period but do not end a sentence. */
+  abbreviations: string[];
+  boilerplate: BoilerplateRule[];
+  time: TimeWords;
+  /** Words that make a quoted span not speech when they precede it ("intitulé", "titled", "baptisé", "dubbed"? no). */
+  notSpeechIntroducers: string[];
+  /** Words that mark hypothetical, unrealised speech before a quote ("sans dire", "without saying"). */
+  unrealisedMarkers: string[][];
+}
+
+export interface Tokenization {
+  /** Elided words that split off before an apostrophe ("l'", "qu'", "jusqu'"), lower-case, without the apostrophe. */
+  elisions: string[];
+  /** Suffixes after an apostrophe that split off as their own token ("s" in "Trump's"). */
+  apostropheSuffixes: string[];
+}
