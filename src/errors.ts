@@ -10,6 +10,7 @@ export const ERRORS = {
   E005: 'cannot read input',
   E006: 'invalid store URL',
   E007: 'invalid gold file',
+  E008: 'store schema is newer than this version of selon',
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
