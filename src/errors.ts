@@ -11,6 +11,7 @@ export const ERRORS = {
   E006: 'invalid store URL',
   E007: 'invalid gold file',
   E008: 'store schema is newer than this version of selon',
+  E009: 'not a valid selon/1 record',
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
