@@ -110,6 +110,10 @@ export interface LanguagePack {
   bodies: Record<string, RoleInfo>;
   /** Determiners with gender and number ("le" m sg, "la" f sg, "les" pl). */
   determiners: Record<string, { gender: Gender; number: GrammaticalNumber }>;
+  /** Prepositions that attach a complement to a role or body noun ("de", "du", "of"). */
+  ofWords: string[];
+  /** Adjectives follow the noun ("la police madrilène"), so a role phrase may take one trailing adjective. */
+  adjectivesFollowNoun: boolean;
   /** Lower-case particles that may sit inside a proper name ("de", "le", "van", "al"). */
   nameParticles: string[];
   /** Capitalized words that are never names (sentence-initial function words, days, months). */

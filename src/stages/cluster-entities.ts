@@ -1,10 +1,172 @@
+/**
+ * cluster-entities: within-document coreference. Names join an entity when one name's words contain the other's
+ * (full name ↔ surname ↔ title + name), acronyms join the name they abbreviate, appositions ("X, le porte-parole du
+ * ministère," / "the spokesman, John Doe,") join the role to the name, bare roles join the most recent entity that
+ * carried that role, and pronouns join the most salient agreeing antecedent.
+ */
 import type { Stage } from '../pipeline.js';
+import type { Entity, EntityType, Gender, GrammaticalNumber, Mention } from '../types.js';
+import type { LanguagePack } from '../lang/pack.js';
+import { lexicon } from '../lang/lexicon.js';
+import { foldWords } from '../lib/names.js';
+
+interface Draft {
+  id: string;
+  names: string[];
+  words: Set<string>;
+  roles: Set<string>;
+  mentions: number[];
+  types: EntityType[];
+  genders: Gender[];
+  numbers: GrammaticalNumber[];
+}
+
+const isSubset = (a: Set<string>, b: Set<string>) => a.size > 0 && [...a].every((w) => b.has(w));
+
+function initials(words: string[]): string {
+  return words.map((w) => w[0]).join('');
+}
+
+/** The entity a proper-name mention belongs to: a containing or contained name, the most recent on ties. */
+function matchByName(drafts: Draft[], words: Set<string>, raw: string, particles: Set<string>): Draft | null {
+  for (let d = drafts.length - 1; d >= 0; d--) {
+    const e = drafts[d]!;
+    if (e.words.size && (isSubset(words, e.words) || isSubset(e.words, words))) return e;
+  }
+  if (/^\p{Lu}{2,6}$/u.test(raw)) {
+    const acronym = raw.toLowerCase();
+    for (let d = drafts.length - 1; d >= 0; d--) {
+      const e = drafts[d]!;
+      for (const n of e.names) {
+        const ws = n.split(/[\s-]+/).filter((w) => w && !particles.has(w.toLowerCase()) && /^\p{Lu}/u.test(w));
+        if (ws.length >= 2 && initials(ws).toLowerCase() === acronym) return e;
+      }
+    }
+  }
+  return null;
+}
+
+/** A role mention right after a name and a comma, or a name right after a role and a comma: one entity. */
+function appositionHead(mentions: Mention[], i: number, text: string): number | null {
+  const m = mentions[i]!;
+  const prev = mentions[i - 1];
+  if (!prev || prev.sentence !== m.sentence) return null;
+  const between = text.slice(prev.end, m.start);
+  if (!/^\s*[,(]\s*$/.test(between)) return null;
+  const roleNoName = (x: Mention) => (x.kind === 'role' || (x.kind === 'name' && x.role !== null && x.name === null));
+  if (roleNoName(m) && (prev.kind === 'name' || prev.kind === 'media')) return i - 1;
+  if (m.kind === 'name' && roleNoName(prev)) return i - 1;
+  return null;
+}
+
+function mostCommon<T>(xs: T[], fallback: T): T {
+  const counts = new Map<T, number>();
+  for (const x of xs) if (x !== null) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let best = fallback;
+  let n = 0;
+  for (const [x, c] of counts) if (c > n) { best = x; n = c; }
+  return best;
+}
+
+export function resolvePronoun(mentions: Mention[], i: number, window: number, entityOf: (m: number) => string | null): number | null {
+  const p = mentions[i]!;
+  if (p.kind === 'relative') {
+    const prev = mentions[i - 1];
+    return prev && prev.sentence === p.sentence ? i - 1 : null;
+  }
+  let best: number | null = null;
+  let bestScore = -Infinity;
+  for (let j = i - 1; j >= 0; j--) {
+    const a = mentions[j]!;
+    const distance = p.sentence - a.sentence;
+    if (distance > window) break;
+    if (a.kind === 'relative' || (a.kind === 'pronoun' && entityOf(j) === null)) continue;
+    if (a.type !== 'person' && a.type !== 'group' && a.type !== 'organization') continue;
+    if (p.gender && a.gender && p.gender !== a.gender) continue;
+    if (p.number && a.number && p.number !== a.number) continue;
+    // Salience: recent sentences, sentence subjects (first mention of its sentence), names over roles.
+    const subject = j === 0 || mentions[j - 1]!.sentence !== a.sentence;
+    const score = -distance * 2 + (subject ? 1.5 : 0) + (a.kind === 'name' ? 0.5 : 0) + (a.gender === p.gender && p.gender ? 1 : 0) - (a.start > p.start ? 10 : 0);
+    if (score > bestScore) { bestScore = score; best = j; }
+  }
+  return best;
+}
 
 export const clusterEntities: Stage = {
   name: 'cluster-entities',
-  requires: ['mentions'],
+  requires: ['mentions', 'tokens'],
   produces: ['entities'],
-  run(doc) {
-    return { ...doc, layers: { ...doc.layers, entities: [], } };
+  run(doc, pack: LanguagePack, config) {
+    const lex = lexicon(pack);
+    const mentions = doc.layers.mentions!.map((m) => ({ ...m }));
+    const drafts: Draft[] = [];
+    const byRole = new Map<string, Draft>();
+    const entityOfMention: Array<Draft | null> = mentions.map(() => null);
+
+    const newDraft = (): Draft => {
+      const d: Draft = { id: `e${drafts.length + 1}`, names: [], words: new Set(), roles: new Set(), mentions: [], types: [], genders: [], numbers: [] };
+      drafts.push(d);
+      return d;
+    };
+    const attach = (d: Draft, i: number) => {
+      const m = mentions[i]!;
+      d.mentions.push(i);
+      entityOfMention[i] = d;
+      if (m.kind !== 'pronoun' && m.kind !== 'relative') {
+        d.types.push(m.type);
+        d.genders.push(m.gender);
+        d.numbers.push(m.number);
+      }
+      if (m.name) {
+        d.names.push(m.name);
+        for (const w of foldWords(m.name, lex.particles)) d.words.add(w);
+      }
+      if (m.role) {
+        d.roles.add(m.role);
+        byRole.set(m.role, d);
+      }
+    };
+
+    mentions.forEach((m, i) => {
+      if (m.kind === 'pronoun' || m.kind === 'relative') return;
+      const app = appositionHead(mentions, i, doc.text);
+      if (app !== null && entityOfMention[app]) return attach(entityOfMention[app]!, i);
+      if (m.name) {
+        const words = new Set(foldWords(m.name, lex.particles));
+        const found = matchByName(drafts, words, m.name, lex.particles);
+        return attach(found ?? newDraft(), i);
+      }
+      if (m.role) {
+        // A bare role refers back to whoever last carried it; a fresh body phrase starts its own entity.
+        const prior = byRole.get(m.role);
+        return attach(prior ?? newDraft(), i);
+      }
+      attach(newDraft(), i);
+    });
+
+    mentions.forEach((m, i) => {
+      if (m.kind !== 'pronoun' && m.kind !== 'relative') return;
+      const j = resolvePronoun(mentions, i, config.corefWindow, (k) => entityOfMention[k]?.id ?? null);
+      if (j !== null && entityOfMention[j]) attach(entityOfMention[j]!, i);
+    });
+
+    const entities: Entity[] = [];
+    for (const d of drafts) {
+      if (!d.mentions.length) continue;
+      const named = d.names.length ? d.names.reduce((a, b) => (b.split(/\s+/).length > a.split(/\s+/).length ? b : a)) : null;
+      const first = mentions[d.mentions[0]!]!;
+      d.mentions.sort((a, b) => a - b);
+      const entity: Entity = {
+        id: d.id,
+        name: named ?? first.text,
+        type: mostCommon(d.types, 'person' as EntityType),
+        gender: mostCommon(d.genders, null as Gender),
+        number: mostCommon(d.numbers, 'sg' as GrammaticalNumber),
+        mentions: d.mentions,
+      };
+      for (const k of d.mentions) mentions[k]!.entity = d.id;
+      entities.push(entity);
+    }
+    return { ...doc, layers: { ...doc.layers, mentions, entities } };
   },
 };

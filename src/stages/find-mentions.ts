@@ -1,10 +1,208 @@
+/**
+ * find-mentions: the noun phrases that can speak or be spoken to — proper names (with their honorifics and role
+ * words), role and body phrases ("le porte-parole de la police", "the spokesman", "police"), media names, acronyms,
+ * and third-person pronouns. Each mention carries gender, number and type, from first names, honorifics,
+ * determiners and role words.
+ */
 import type { Stage } from '../pipeline.js';
+import type { EntityType, Gender, GrammaticalNumber, Mention, Sentence, Token } from '../types.js';
+import type { LanguagePack, RoleInfo } from '../lang/pack.js';
+import { lexicon, type Lexicon } from '../lang/lexicon.js';
+
+interface Ctx {
+  text: string;
+  tokens: Token[];
+  pack: LanguagePack;
+  lex: Lexicon;
+  /** Capitalised words seen away from a sentence start: evidence that a sentence-initial word is a name. */
+  midCaps: Set<string>;
+}
+
+
+/** Is this capitalised token plausibly part of a name (not a sentence-initial function word)? */
+function nameWord(ctx: Ctx, i: number, sentenceStart: number): boolean {
+  const t = ctx.tokens[i]!;
+  if (t.kind !== 'word') return false;
+  const raw = ctx.text.slice(t.start, t.end);
+  const upper = t.upper || /^\p{Ll}+[-‑]\p{Lu}/u.test(raw); // al-Rahman, el-Sisi
+  if (!upper) return false;
+  if (ctx.lex.notNames.has(t.norm)) return false;
+  if (i === sentenceStart || isAfterOpeningMark(ctx, i)) {
+    if (ctx.lex.verbForms.has(t.norm) || ctx.pack.pronouns[t.norm] || ctx.pack.determiners[t.norm]) return false;
+    if (/^\p{Lu}{2,}$/u.test(raw)) return true; // acronym
+    return ctx.midCaps.has(raw) || ctx.pack.firstNames[t.norm] !== undefined;
+  }
+  return true;
+}
+
+function isAfterOpeningMark(ctx: Ctx, i: number): boolean {
+  const prev = ctx.tokens[i - 1];
+  return !!prev && prev.kind === 'quote' && /[«“„‹"‘(]/.test(ctx.text[prev.start]!);
+}
+
+function collectMidCaps(text: string, tokens: Token[], sentences: Sentence[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sentences) {
+    for (let i = s.tokens[0] + 1; i < s.tokens[1]; i++) {
+      const t = tokens[i]!;
+      const prev = tokens[i - 1]!;
+      if (t.kind === 'word' && t.upper && prev.kind !== 'quote' && !/[.:!?]/.test(text[prev.start]!)) out.add(text.slice(t.start, t.end));
+    }
+  }
+  return out;
+}
+
+/** Extends a name run from token i: capitalised words, joined by particles ("de", "Le", "al-") and hyphens. */
+function nameRun(ctx: Ctx, i: number, end: number, sentenceStart: number): number {
+  let j = i;
+  while (j < end) {
+    if (nameWord(ctx, j, sentenceStart) && !ctx.lex.roleFirst.has(ctx.tokens[j]!.norm)) {
+      j++;
+      continue;
+    }
+    const t = ctx.tokens[j]!;
+    if (j > i && ctx.lex.particles.has(t.norm) && j + 1 < end && nameWord(ctx, j + 1, sentenceStart)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+/** Matches a (possibly multi-word) key of `table` starting at token i; returns [key, length] or null. */
+function matchPhrase<T>(ctx: Ctx, i: number, end: number, table: Map<string, T>, firsts: Map<string, number>): [string, number] | null {
+  if (i >= end) return null;
+  const max = firsts.get(ctx.tokens[i]!.norm);
+  if (!max) return null;
+  for (let n = Math.min(max, end - i); n >= 1; n--) {
+    const key = ctx.tokens.slice(i, i + n).map((t) => t.norm).join(' ').replace(/' /g, "'");
+    if (table.has(key)) return [key, n];
+  }
+  return null;
+}
+
+function mention(ctx: Ctx, s: number, e: number, fields: Partial<Mention> & Pick<Mention, 'kind' | 'type'>, sentence: number): Mention {
+  const start = ctx.tokens[s]!.start;
+  const end = ctx.tokens[e - 1]!.end;
+  return { start, end, text: ctx.text.slice(start, end), gender: null, number: 'sg', name: null, role: null, sentence, ...fields };
+}
+
+function genderOfName(ctx: Ctx, first: Token): Gender {
+  const g = ctx.pack.firstNames[first.norm] ?? ctx.pack.firstNames[first.norm.split(/[-‑]/)[0]!];
+  return g ?? null;
+}
+
+/** Reads a role or body phrase at i (after an optional determiner): role words, then "de …" complements. */
+function rolePhrase(ctx: Ctx, i: number, end: number): { start: number; end: number; key: string; info: RoleInfo; body: boolean } | null {
+  const role = matchPhrase(ctx, i, end, ctx.lex.roles, ctx.lex.roleFirstLen);
+  const body = role ? null : matchPhrase(ctx, i, end, ctx.lex.bodies, ctx.lex.bodyFirstLen);
+  const hit = role ?? body;
+  if (!hit) return null;
+  const [key, n] = hit;
+  let j = i + n;
+  // Complements: "du ministère des Affaires étrangères", "de la police madrilène", "of the union".
+  for (let k = 0; k < 3 && j < end; k++) {
+    const t = ctx.tokens[j]!;
+    if (!ctx.lex.ofWords.has(t.norm)) break;
+    let m = j + 1;
+    if (m < end && ctx.pack.determiners[ctx.tokens[m]!.norm] && !ctx.lex.ofWords.has(ctx.tokens[m]!.norm)) m++;
+    const cap = nameRun(ctx, m, end, -1);
+    if (cap > m) { j = cap; continue; }
+    const sub = matchPhrase(ctx, m, end, ctx.lex.bodies, ctx.lex.bodyFirstLen) ?? matchPhrase(ctx, m, end, ctx.lex.roles, ctx.lex.roleFirstLen);
+    if (sub) { j = m + sub[1]; continue; }
+    break;
+  }
+  // One trailing adjective that agrees in form ("madrilène", "grec") — lower-case, not a verb or function word.
+  const adj = ctx.tokens[j];
+  if (ctx.pack.adjectivesFollowNoun && adj && j < end && adj.kind === 'word' && !adj.upper && ctx.lex.isPlainWord(adj.norm)) j++;
+  return { start: i, end: j, key, info: (role ? ctx.lex.roles.get(key) : ctx.lex.bodies.get(key))!, body: !role };
+}
+
+/**
+ * After a role with complements ("président du groupe"), a following single capitalised word that is not a known
+ * first name belongs to the complement ("groupe UMP"), while a full name is the person ("… étrangères Wang Wenbin").
+ */
+function isComplementName(ctx: Ctx, s: number, e: number): boolean {
+  return e - s === 1 && ctx.pack.firstNames[ctx.tokens[s]!.norm] === undefined;
+}
+
+function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
+  const [from, to] = s.tokens;
+  let i = from;
+  while (i < to) {
+    const t = ctx.tokens[i]!;
+    const pron = ctx.pack.pronouns[t.norm];
+    if (pron && pron.person === 3 && pron.role !== 'possessive') {
+      out.push(mention(ctx, i, i + 1, { kind: pron.role === 'relative' ? 'relative' : 'pronoun', type: 'person', gender: pron.gender, number: pron.number }, s.index));
+      i++;
+      continue;
+    }
+    // Optional determiner, optional honorific, role phrase, optional name.
+    let j = i;
+    const media = matchPhrase(ctx, i, to, ctx.lex.media, ctx.lex.mediaFirstLen);
+    if (media) {
+      out.push(mention(ctx, i, i + media[1], { kind: 'media', type: 'media', name: ctx.lex.media.get(media[0])! }, s.index));
+      i += media[1];
+      continue;
+    }
+    const det = ctx.pack.determiners[t.norm];
+    if (det) j++;
+    // Adjectives before the role: "l'ancien porte-parole", "longtime Democratic pollster".
+    let k = j;
+    let role = rolePhrase(ctx, k, to);
+    for (let a = 0; !role && a < 3 && k < to && ctx.tokens[k]!.kind === 'word' && ctx.lex.isPlainWord(ctx.tokens[k]!.norm); a++) {
+      k++;
+      role = rolePhrase(ctx, k, to);
+    }
+    const honor = !role && j < to ? ctx.lex.honorific(ctx.tokens, j, to) : null;
+    if (role || honor) {
+      const e = role ? role.end : honor!.end;
+      const nameEnd = nameRun(ctx, e, to, s.tokens[0]);
+      const hasName = nameEnd > e && !(role && role.end > role.start + 1 && isComplementName(ctx, e, nameEnd));
+      const startTok = det || role ? i : j;
+      const gender = honor?.gender ?? (hasName ? genderOfName(ctx, ctx.tokens[e]!) : null) ?? role?.info.gender ?? det?.gender ?? null;
+      const number = role?.info.number ?? det?.number ?? 'sg';
+      const type: EntityType = hasName ? (role && role.info.type !== 'person' && !role.body ? role.info.type : 'person') : role?.info.type ?? 'person';
+      out.push(mention(ctx, startTok, hasName ? nameEnd : e, {
+        kind: hasName ? 'name' : role?.body ? 'group' : 'role', type, gender, number,
+        name: hasName ? ctx.text.slice(ctx.tokens[e]!.start, ctx.tokens[nameEnd - 1]!.end) : null,
+        role: role?.key ?? null,
+      }, s.index));
+      i = hasName ? nameEnd : e;
+      continue;
+    }
+    const nameEnd = nameRun(ctx, i, to, s.tokens[0]);
+    if (nameEnd > i) {
+      const text = ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[nameEnd - 1]!.end);
+      const acronym = nameEnd - i === 1 && /^\p{Lu}{2,}$/u.test(text);
+      // "Scientology officials", "Bloomberg poll": a name followed by a body noun speaks as that body.
+      const body = matchPhrase(ctx, nameEnd, to, ctx.lex.bodies, ctx.lex.bodyFirstLen);
+      const end = body ? nameEnd + body[1] : nameEnd;
+      const info = body ? ctx.lex.bodies.get(body[0])! : null;
+      out.push(mention(ctx, i, end, {
+        kind: info ? 'group' : 'name',
+        type: info ? info.type : acronym ? 'organization' : 'person',
+        gender: info ? info.gender : genderOfName(ctx, ctx.tokens[i]!), number: info?.number ?? 'sg',
+        name: info ? ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[end - 1]!.end) : text, role: body?.[0] ?? null,
+      }, s.index));
+      i = end;
+      continue;
+    }
+    i++;
+  }
+}
 
 export const findMentions: Stage = {
   name: 'find-mentions',
-  requires: ['tokens'],
+  requires: ['sentences', 'tokens'],
   produces: ['mentions'],
-  run(doc) {
-    return { ...doc, layers: { ...doc.layers, mentions: [], } };
+  run(doc, pack) {
+    const tokens = doc.layers.tokens!;
+    const sentences = doc.layers.sentences!;
+    const ctx: Ctx = { text: doc.text, tokens, pack, lex: lexicon(pack), midCaps: collectMidCaps(doc.text, tokens, sentences) };
+    const mentions: Mention[] = [];
+    for (const s of sentences) findInSentence(ctx, s, mentions);
+    return { ...doc, layers: { ...doc.layers, mentions } };
   },
 };

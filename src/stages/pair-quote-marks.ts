@@ -1,10 +1,133 @@
+/**
+ * pair-quote-marks: finds quote marks and pairs them, paragraph by paragraph, with a stack. Directional marks pair
+ * by the pack's conventions; straight quotes open or close by their neighbours; apostrophes inside words are not
+ * marks. A quote left open at a paragraph end is closed there: silently when the next paragraph reopens it (the
+ * multi-paragraph convention of both languages), with an `unclosed-quote` message otherwise.
+ */
 import type { Stage } from '../pipeline.js';
+import type { Message, Paragraph, QuoteMark, Quoted, Sentence } from '../types.js';
+import type { LanguagePack } from '../lang/pack.js';
+
+interface Open {
+  start: number;
+  char: string;
+  closers: string[];
+}
+
+const isSpace = (c: string | undefined) => c === undefined || /[\s]/u.test(c);
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{M}\p{N}]/u.test(c);
+/** Characters after which an opening mark may stand. */
+const isOpenContext = (c: string | undefined) => c === undefined || /[\s([{\-—–:;,/]/u.test(c);
+/** Characters before which a closing mark may stand. */
+const isCloseContext = (c: string | undefined) => c === undefined || /[\s)\]}.,;:!?…\-—–/]/u.test(c);
+
+function closersFor(pack: LanguagePack, char: string): string[] {
+  const out = pack.quotePairs.filter(([o]) => o === char).map(([, c]) => c);
+  if (pack.symmetricQuotes.includes(char)) out.push(char);
+  return out;
+}
+
+function isOpener(pack: LanguagePack, char: string): boolean {
+  return pack.quotePairs.some(([o]) => o === char) || pack.symmetricQuotes.includes(char);
+}
+
+/** Whether `char` at `i` can open a quote, judged by its neighbours (apostrophes and inch marks cannot). */
+function canOpen(text: string, i: number, char: string): boolean {
+  const before = text[i - 1];
+  const after = text[i + 1];
+  if (isWordChar(before) && isWordChar(after)) return false; // l’opposition, don't
+  if (char === '«' || char === '‹' || char === '„') return !isSpace(after) || after === ' ' || after === '\u00a0' || after === '\u202f';
+  return isOpenContext(before) && !isSpace(after);
+}
+
+function canClose(text: string, i: number): boolean {
+  const before = text[i - 1];
+  const after = text[i + 1];
+  if (isWordChar(before) && isWordChar(after)) return false;
+  return isCloseContext(after) || !isWordChar(after);
+}
+
+/** The span between two marks without its surrounding spaces (French marks take a non-breaking space inside). */
+function trimmed(text: string, start: number, end: number) {
+  while (start < end && isSpace(text[start])) start++;
+  while (end > start && isSpace(text[end - 1])) end--;
+  return { start, end };
+}
+
+function sentenceRange(sentences: Sentence[], start: number, end: number): [number, number] {
+  let first = -1;
+  let last = -1;
+  for (const s of sentences) {
+    if (s.end > start && s.start < end) {
+      if (first < 0) first = s.index;
+      last = s.index;
+    }
+  }
+  return [Math.max(first, 0), Math.max(last, 0)];
+}
 
 export const pairQuoteMarks: Stage = {
   name: 'pair-quote-marks',
-  requires: ['tokens'],
-  produces: ['quoteMarks','quoted'],
-  run(doc) {
-    return { ...doc, layers: { ...doc.layers, quoteMarks: [], quoted: [], } };
+  requires: ['paragraphs', 'sentences', 'tokens'],
+  produces: ['quoteMarks', 'quoted'],
+  run(doc, pack) {
+    const { text } = doc;
+    const paragraphs = doc.layers.paragraphs!;
+    const sentences = doc.layers.sentences!;
+    const marks: QuoteMark[] = [];
+    const quoted: Quoted[] = [];
+    const messages: Message[] = [...doc.messages];
+    const allChars = new Set<string>([...pack.quotePairs.flat(), ...pack.symmetricQuotes]);
+    let carried: Open | null = null; // an outermost quote left open at the previous paragraph's end
+
+    paragraphs.forEach((para: Paragraph, pi: number) => {
+      const stack: Open[] = [];
+      const firstChar = text[para.start]!;
+      let reopens = false;
+      if (carried && !closersFor(pack, firstChar).length) carried = null;
+      if (carried) reopens = true;
+      for (let i = para.start; i < para.end; i++) {
+        const c = text[i]!;
+        if (!allChars.has(c)) continue;
+        const top = stack[stack.length - 1];
+        if (top && top.closers.includes(c) && canClose(text, i)) {
+          stack.pop();
+          marks.push({ start: i, end: i + 1, char: c, role: 'close' });
+          const inner = trimmed(text, top.start + 1, i);
+          quoted.push({
+            start: top.start, end: i + 1, inner, open: { start: top.start, end: top.start + 1 }, close: { start: i, end: i + 1 },
+            depth: stack.length, paragraph: pi, sentences: sentenceRange(sentences, top.start, i + 1),
+            reopens: reopens && stack.length === 0 && top.start === para.start,
+          });
+          continue;
+        }
+        if (isOpener(pack, c) && canOpen(text, i, c)) {
+          // A straight quote never opens inside another straight quote: it closes it or is ignored.
+          if (top && top.char === c && pack.symmetricQuotes.includes(c)) continue;
+          stack.push({ start: i, char: c, closers: closersFor(pack, c) });
+          marks.push({ start: i, end: i + 1, char: c, role: 'open' });
+        }
+      }
+      // Close whatever is left at the paragraph end.
+      const next = paragraphs[pi + 1];
+      const outer = stack[0];
+      carried = null;
+      for (let d = stack.length - 1; d >= 0; d--) {
+        const open = stack[d]!;
+        const inner = trimmed(text, open.start + 1, para.end);
+        quoted.push({
+          start: open.start, end: para.end, inner, open: { start: open.start, end: open.start + 1 }, close: null,
+          depth: d, paragraph: pi, sentences: sentenceRange(sentences, open.start, para.end),
+          reopens: reopens && d === 0 && open.start === para.start,
+        });
+      }
+      if (outer) {
+        const reopened = next !== undefined && text[next.start] === outer.char;
+        if (reopened) carried = outer;
+        else messages.push({ severity: 'warning', ruleId: 'unclosed-quote', start: outer.start, end: para.end, note: `quote opened with ${outer.char} is not closed; closed at the end of its paragraph` });
+      }
+    });
+    quoted.sort((a, b) => a.start - b.start || b.end - a.end);
+    return { ...doc, messages, layers: { ...doc.layers, quoteMarks: marks, quoted } };
   },
 };

@@ -76,3 +76,6 @@ export const time: TimeWords = {
 };
 export const notSpeechIntroducers = ['titled', 'entitled', 'named', 'nicknamed', 'dubbed', 'called', 'so-called', 'word', 'words', 'term', 'phrase', 'slogan', 'book', 'film', 'show', 'article', 'operation', 'hashtag', 'section'];
 export const unrealisedMarkers = [['without', 'saying'], ['never', 'said'], ['did', "n't", 'say'], ['did', 'not', 'say']];
+
+export const ofWords = ['of'];
+export const adjectivesFollowNoun = false;

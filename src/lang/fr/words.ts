@@ -59,7 +59,7 @@ export const determiners: Record<string, { gender: 'm' | 'f' | null; number: 'sg
   certaines: { gender: 'f', number: 'pl' }, deux: { gender: null, number: 'pl' }, trois: { gender: null, number: 'pl' },
   notre: { gender: null, number: 'sg' }, nos: { gender: null, number: 'pl' }, quelques: { gender: null, number: 'pl' },
 };
-export const nameParticles = ['de', 'du', 'des', "d'", 'le', 'la', 'van', 'von', 'der', 'den', 'al', 'el', 'ben', 'bin', 'ibn', 'da', 'di', 'dos', 'y', 'abu', 'abd'];
+export const nameParticles = ['de', 'du', 'des', "d'", 'le', 'la', 'les', 'van', 'von', 'der', 'den', 'al', 'el', 'ben', 'bin', 'ibn', 'da', 'di', 'dos', 'y', 'abu', 'abd'];
 /** Capitalised words that are not names even when capitalised (sentence starts, days, months, common openers). */
 export const notNames = [
   'le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 'de', "d'", 'ce', 'cet', 'cette', 'ces', 'il', 'elle', 'ils', 'elles', 'on', 'je',
@@ -90,3 +90,6 @@ export const time: TimeWords = {
 /** Words before a quoted span that make it a title or a name, not speech. */
 export const notSpeechIntroducers = ['intitulé', 'intitulée', 'intitulés', 'baptisé', 'baptisée', 'nommé', 'nommée', 'surnommé', 'surnommée', 'thème', 'titre', 'article', 'articles', 'émission', 'film', 'livre', 'ouvrage', 'opération', 'projet', 'loi', 'rubrique', 'slogan', 'mot', 'mots', 'terme', 'termes', 'expression', 'dite', 'dit'];
 export const unrealisedMarkers = [['sans', 'pouvoir', 'dire'], ['sans', 'dire'], ['pouvoir', 'dire'], ['sans', 'prononcer']];
+
+export const ofWords = ['de', 'du', 'des', "d'"];
+export const adjectivesFollowNoun = true;

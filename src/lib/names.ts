@@ -1,0 +1,11 @@
+/** Name helpers shared by stages: folding a name to comparable words. */
+
+/** Lower-case, accent-free words of a name, without particles ("Jean-Marie Le Pen" → jean, marie, pen). */
+export function foldWords(name: string, particles: Set<string>): string[] {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1 && !particles.has(w));
+}
