@@ -1,0 +1,84 @@
+/**
+ * Accounts: versions of the same words side by side, as each channel reports them (from GET /api/accounts), with
+ * the words that differ between versions marked.
+ */
+import { useState } from 'preact/hooks';
+import { api, useLoad, type AccountRecord } from '../api.js';
+import { Link, paths } from '../router.js';
+import { Status } from '../components/Status.js';
+import { markChanged } from '../diff.js';
+import { t, type Key } from '../i18n.js';
+
+export function Accounts() {
+  const [page, setPage] = useState(1);
+  const [value, retry] = useLoad(String(page), (signal) => api.accounts({ page }, signal));
+  return (
+    <section class="view accounts" aria-labelledby="accounts-title">
+      <h1 id="accounts-title">{t('accounts.title')}</h1>
+      <p class="intro">{t('accounts.intro')}</p>
+      <Status value={value} retry={retry}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p class="muted" data-testid="accounts-empty">{t('accounts.none')}</p>
+          ) : (
+            <>
+              <ul class="accounts-list" data-testid="accounts-list">
+                {data.items.map((a) => <AccountCard key={`${a.document.id}/${a.account.id}`} record={a} />)}
+              </ul>
+              {data.total > data.pageSize && (
+                <nav class="pager" aria-label={t('search.page')}>
+                  <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('search.prev')}</button>
+                  <span>{t('search.page')} {page} / {Math.ceil(data.total / data.pageSize)}</span>
+                  <button type="button" disabled={page * data.pageSize >= data.total} onClick={() => setPage(page + 1)}>{t('search.next')}</button>
+                </nav>
+              )}
+            </>
+          )
+        }
+      </Status>
+    </section>
+  );
+}
+
+function AccountCard({ record }: { record: AccountRecord }) {
+  const { account, quotes, document: doc } = record;
+  const byId = new Map(quotes.map((q) => [q.id, q]));
+  const versions = account.quotes.map((id, i) => ({ id, quote: byId.get(id) ?? null, channels: account.channels[i] ?? [] }));
+  const texts = versions.map((v) => v.quote?.content.text ?? '');
+  const name = record.speaker?.name ?? versions.find((v) => v.quote?.speaker)?.quote?.speaker?.name ?? t('quote.unknown');
+  return (
+    <li class={`account verdict-${account.verdict}`} data-testid="account">
+      <h2>
+        {record.speaker ? <Link href={paths.speaker(record.speaker.id)}>{name}</Link> : name}{' '}
+        <span class={`verdict ${account.verdict}`}>{t(`accounts.verdict.${account.verdict}` as Key)}</span>{' '}
+        <span class="muted small">{t('accounts.similarity')} {Math.round(account.similarity * 100)} %</span>
+      </h2>
+      <p class="muted small">
+        <Link href={paths.document(doc.id)}>{doc.title ?? doc.id}</Link>
+        {doc.outlet && <> · {doc.outlet}</>}
+        {doc.date && <> · {doc.date}</>}
+      </p>
+      <div class="versions" style={{ gridTemplateColumns: `repeat(${Math.max(1, versions.length)}, minmax(0, 1fr))` }}>
+        {versions.map((v, i) => {
+          const other = texts[i === 0 ? 1 : 0] ?? '';
+          const pieces = texts.length > 1 ? markChanged(texts[i]!, other) : [{ text: texts[i]!, changed: false }];
+          return (
+            <figure key={v.id} class="version">
+              <figcaption>
+                {t('accounts.version')} {i + 1}
+                {v.channels.length > 0 && <> — {t('accounts.channel')} <strong>{v.channels.join(', ')}</strong></>}
+              </figcaption>
+              <blockquote lang={doc.lang ?? undefined}>
+                {pieces.map((p, k) => (p.changed ? <mark key={k} class="diff" title={t('accounts.changed')}>{p.text}</mark> : p.text))}
+              </blockquote>
+              {v.quote?.cue && <p class="muted small">{v.quote.cue.text}</p>}
+            </figure>
+          );
+        })}
+      </div>
+      {account.evidence.length > 0 && (
+        <p class="muted small">{account.evidence.map((e) => <code key={e}>{e} </code>)}</p>
+      )}
+    </li>
+  );
+}
