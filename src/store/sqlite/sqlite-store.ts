@@ -1,0 +1,80 @@
+/** The embedded store: one SQLite file (better-sqlite3 12, WAL), migrated on open. */
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import type { Extraction } from '../../types.js';
+import { SelonError } from '../../errors.js';
+import type { AccountFilters, ExtractFn, QuoteFilters, ReindexOptions, SpeakerFilters, Store } from '../store.js';
+import { migrate } from './migrations.js';
+import { checkRecord, ingestRecord } from './write.js';
+import { searchQuotes } from './search.js';
+import { getDocument, getSpeaker, listAccounts, listSpeakers, stats } from './read.js';
+import { reindex } from './reindex.js';
+
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:' && !existsSync(dirname(path) || '.')) {
+    throw new SelonError('E006', `sqlite:${path}: the folder ${dirname(path)} does not exist`);
+  }
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+export function openSqliteStore(path: string): Store {
+  return new SqliteStore(openDatabase(path));
+}
+
+export class SqliteStore implements Store {
+  readonly backend = 'sqlite' as const;
+  private readonly writeMany: (records: Extraction[]) => ReturnType<typeof ingestRecord>[];
+
+  constructor(readonly db: Db) {
+    this.writeMany = db.transaction((records: Extraction[]) => records.map((r) => ingestRecord(db, r)));
+  }
+
+  async ingest(record: Extraction) {
+    return (await this.ingestMany([record]))[0]!;
+  }
+
+  async ingestMany(records: Extraction[]) {
+    for (const r of records) checkRecord(r);
+    return this.writeMany(records);
+  }
+
+  async searchQuotes(filters: QuoteFilters) {
+    return searchQuotes(this.db, filters);
+  }
+
+  async listSpeakers(filters: SpeakerFilters) {
+    return listSpeakers(this.db, filters);
+  }
+
+  async getSpeaker(id: number) {
+    return getSpeaker(this.db, id);
+  }
+
+  async getDocument(id: string) {
+    return getDocument(this.db, id);
+  }
+
+  async listAccounts(filters: AccountFilters) {
+    return listAccounts(this.db, filters);
+  }
+
+  async reindex(extract: ExtractFn, options: ReindexOptions) {
+    return reindex(this.db, extract, options);
+  }
+
+  async stats() {
+    return stats(this.db);
+  }
+
+  async close() {
+    if (this.db.open) this.db.close();
+  }
+}
