@@ -104,6 +104,9 @@ export interface Cue extends Span {
   clitic: Span | null;
   objectClitic: Span | null;
   sentence: number;
+  /** Token index of the cue's head word, and the token range of the whole cue group [first, last + 1). */
+  head: number;
+  range: [number, number];
   rule: string;
 }
 

@@ -90,6 +90,14 @@ export interface LanguagePack {
   complementizers: string[];
   /** Prepositions introducing an infinitive complement ("de", "d'", "to"). */
   infinitiveMarkers: string[];
+  /** Endings that mark an infinitive ("-er", "-ir", "-re"; none in English, where "to" marks it). */
+  infinitiveEndings: string[];
+  /** Infinitives of the auxiliaries ("avoir", "être"; "have", "be"). */
+  auxiliaryInfinitives: string[];
+  /** An infinitive may follow a speech verb with no marker ("affirme avoir…"). */
+  bareInfinitive: boolean;
+  /** Indirect speech may drop its complementizer ("Police said three people were arrested"). */
+  zeroComplementizer: boolean;
   /** Prepositions introducing an addressee after a verb ("à", "au", "aux", "to"). */
   addresseePrepositions: string[];
   /** "selon", "d'après", "pour", "according to", each as a token sequence (lower-case). */
@@ -100,6 +108,8 @@ export interface LanguagePack {
   channels: Record<string, ChannelNoun>;
   /** Prepositions introducing a channel ("dans", "sur", "lors de", "in", "on", "at", "during"). */
   channelPrepositions: string[];
+  /** The preposition of "interview with X" ("avec", "with"). */
+  withWord: string;
   /** Media outlets by name as written. */
   media: string[];
   /** Honorifics before a name, with gender ("M." m, "Mme" f, "Mr" m). */

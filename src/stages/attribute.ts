@@ -1,10 +1,247 @@
+/**
+ * attribute: for each quote, the speaker (from its cue: inverted clitic, subject before the verb, inverted subject
+ * after it, the source of an according-frame, the name before a colon), the addressee ("lui", "à X", "told X"),
+ * the channels it came through ("dans un communiqué", "selon l'AFP", "in an interview with the BBC") and the time
+ * ("mardi", "on Tuesday") resolved against the document date.
+ */
 import type { Stage } from '../pipeline.js';
+import type { Cue, Document, Entity, Mention, QuoteDraft, Ref, Sentence, Span, TimeRef, Token } from '../types.js';
+import type { LanguagePack } from '../lang/pack.js';
+import { lexicon, type Lexicon } from '../lang/lexicon.js';
+import { tokenAt } from '../lib/tokens.js';
+import { resolveDate } from '../lib/dates.js';
+
+interface Ctx {
+  doc: Document;
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  mentions: Mention[];
+  entities: Map<string, Entity>;
+  pack: LanguagePack;
+  lex: Lexicon;
+}
+
+/** Mentions that can speak: not media used as a place, not documents unless nothing else is there. */
+const speaks = (m: Mention) => m.kind !== 'channel';
+
+function mentionStartingAt(ctx: Ctx, tokenIndex: number): number | null {
+  const t = ctx.tokens[tokenIndex];
+  if (!t) return null;
+  const i = ctx.mentions.findIndex((m) => m.start === t.start);
+  return i >= 0 ? i : null;
+}
+
+function mentionEndingAt(ctx: Ctx, offset: number): number | null {
+  for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+    const m = ctx.mentions[i]!;
+    if (m.end <= offset && /^[\s]*$/u.test(ctx.text.slice(m.end, offset))) return i;
+    if (m.end < offset - 200) break;
+  }
+  return null;
+}
+
+/** Skips adverbs and the like from token k onwards. */
+function skipAdverbs(ctx: Ctx, k: number, end: number): number {
+  while (k < end && (ctx.lex.adverbs.has(ctx.tokens[k]!.norm) || ctx.lex.auxiliaries.has(ctx.tokens[k]!.norm))) k++;
+  return k;
+}
+
+/** The speaker mention of a verb cue. */
+function verbSubject(ctx: Ctx, cue: Cue, q: QuoteDraft): number | null {
+  if (cue.clitic) {
+    const i = ctx.mentions.findIndex((m) => m.start === cue.clitic!.start);
+    if (i >= 0) return i;
+  }
+  const s = ctx.sentences[cue.sentence]!;
+  // Subject just before the verb group: "Le maire a prévenu", "“…,” Lee said", "qui a déclaré".
+  const before = mentionEndingAt(ctx, cue.start);
+  if (before !== null && ctx.mentions[before]!.start >= s.start && speaks(ctx.mentions[before]!)) {
+    const m = ctx.mentions[before]!;
+    if (!(m.kind === 'pronoun' && ctx.pack.addresseeClitics.includes(m.text.toLowerCase()))) return before;
+  }
+  // Inverted subject right after: ", a déclaré la ministre Anne Roy", "said Governor Ann Lee".
+  const after = mentionStartingAt(ctx, skipAdverbs(ctx, cue.range[1], s.tokens[1]));
+  if (after !== null && ctx.mentions[after]!.kind !== 'relative' && speaks(ctx.mentions[after]!) && (cue.inverted || q.content.end <= cue.start)) return after;
+  // Otherwise the first mention of the clause that is not inside a prepositional phrase.
+  const clauseStart = Math.max(s.start, q.content.end <= cue.start && q.content.start >= s.start ? q.content.end : s.start);
+  for (let i = 0; i < ctx.mentions.length; i++) {
+    const m = ctx.mentions[i]!;
+    if (m.start < clauseStart || m.sentence !== s.index) continue;
+    if (m.start >= cue.start) break;
+    const k = tokenAt(ctx.tokens, m.start);
+    const prev = ctx.tokens[k - 1];
+    if (prev && (ctx.pack.channelPrepositions.includes(prev.norm) || ctx.lex.ofWords.has(prev.norm) || ctx.pack.addresseePrepositions.includes(prev.norm) || ctx.pack.accordingFrames.some((f) => f[f.length - 1] === prev.norm))) continue;
+    if (m.kind === 'media' && m.type === 'media' && q.kind !== 'direct') continue;
+    return i;
+  }
+  return null;
+}
+
+function accordingSource(ctx: Ctx, cue: Cue): number | null {
+  const s = ctx.sentences[cue.sentence]!;
+  let k = cue.range[1];
+  if (k < s.tokens[1] && ctx.pack.determiners[ctx.tokens[k]!.norm] && mentionStartingAt(ctx, k) === null) k++;
+  return mentionStartingAt(ctx, k);
+}
+
+function speakerOf(ctx: Ctx, q: QuoteDraft): number | null {
+  if (q.cue === null) return null;
+  const cue = ctx.doc.layers.cues![q.cue]!;
+  if (cue.kind === 'according') return accordingSource(ctx, cue);
+  if (cue.kind === 'colon') return mentionEndingAt(ctx, cue.start);
+  return verbSubject(ctx, cue, q);
+}
+
+function ref(ctx: Ctx, i: number): Ref {
+  const m = ctx.mentions[i]!;
+  const e = m.entity ? ctx.entities.get(m.entity) : undefined;
+  return { name: e?.name ?? m.name ?? m.text, entity: e?.id ?? null, mention: { start: m.start, end: m.end, text: m.text } };
+}
+
+/** Addressee: an object clitic resolved to the salient other person, "à X", "told X", "said to X". */
+function addresseeOf(ctx: Ctx, q: QuoteDraft, speaker: string | null, prevSpeakers: string[]): Ref | null {
+  if (q.cue === null) return null;
+  const cue = ctx.doc.layers.cues![q.cue]!;
+  if (cue.kind !== 'verb') return null;
+  const s = ctx.sentences[cue.sentence]!;
+  if (cue.objectClitic) {
+    // "lui a-t-il dit": the most recent person other than the speaker.
+    for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+      const m = ctx.mentions[i]!;
+      if (m.start >= cue.start || m.kind === 'pronoun' || m.kind === 'relative') continue;
+      if (m.type === 'person' && m.entity && m.entity !== speaker) return ref(ctx, i);
+      if (cue.sentence - m.sentence > 6) break;
+    }
+    void prevSpeakers;
+    return null;
+  }
+  const verb = ctx.pack.verbs[cue.lemma];
+  let k = skipAdverbs(ctx, cue.range[1], s.tokens[1]);
+  // Skip an inverted subject: ", a déclaré Bachelet à Xi".
+  const inv = mentionStartingAt(ctx, k);
+  if (inv !== null && ctx.mentions[inv]!.entity === speaker) k = tokenAt(ctx.tokens, ctx.mentions[inv]!.end);
+  const t = ctx.tokens[k];
+  if (!t || k >= s.tokens[1]) return null;
+  if (ctx.pack.addresseePrepositions.includes(t.norm)) {
+    let j = k + 1;
+    if (ctx.pack.determiners[ctx.tokens[j]?.norm ?? ''] && mentionStartingAt(ctx, j) === null) j++;
+    const m = mentionStartingAt(ctx, j) ?? mentionStartingAt(ctx, k);
+    return m !== null ? ref(ctx, m) : null;
+  }
+  if (verb?.addresseeObject) {
+    const m = mentionStartingAt(ctx, k);
+    if (m !== null && ctx.mentions[m]!.kind !== 'relative') return ref(ctx, m);
+    // "told reporters": a bare plural noun is the addressee.
+    if (t.kind === 'word' && !ctx.lex.functionWords.has(t.norm) && !ctx.lex.verbForms.has(t.norm)) {
+      return { name: ctx.text.slice(t.start, t.end), entity: null, mention: { start: t.start, end: t.end, text: ctx.text.slice(t.start, t.end) } };
+    }
+  }
+  return null;
+}
+
+/** Channel phrases in the cue's sentence: "dans un communiqué", "sur Twitter", "in an interview with the BBC". */
+function channelsOf(ctx: Ctx, q: QuoteDraft, speaker: string | null): Ref[] {
+  const out: Ref[] = [];
+  const sentences = new Set<number>([q.sentence]);
+  if (q.cue !== null) sentences.add(ctx.doc.layers.cues![q.cue]!.sentence);
+  for (const si of sentences) {
+    const s = ctx.sentences[si]!;
+    for (let k = s.tokens[0]; k < s.tokens[1]; k++) {
+      const t = ctx.tokens[k]!;
+      if (!ctx.pack.channelPrepositions.includes(t.norm)) continue;
+      let j = k + 1;
+      if (ctx.pack.determiners[ctx.tokens[j]?.norm ?? '']) j++;
+      const hit = matchChannel(ctx, j, s.tokens[1]);
+      if (!hit) {
+        // "dans les colonnes du Times", "à l'AFP" after a verb: a media name is a channel.
+        const m = mentionStartingAt(ctx, j) ?? mentionStartingAt(ctx, k + 1);
+        if (m !== null && ctx.mentions[m]!.type === 'media' && ctx.mentions[m]!.entity !== speaker) out.push(ref(ctx, m));
+        continue;
+      }
+      // "interview with the BBC", "communiqué du ministère": the named source is the channel when it is media.
+      let after = hit.end;
+      if (ctx.tokens[after] && (ctx.lex.ofWords.has(ctx.tokens[after]!.norm) || ctx.tokens[after]!.norm === ctx.pack.withWord)) {
+        after++;
+        if (ctx.pack.determiners[ctx.tokens[after]?.norm ?? '']) after++;
+        const m = mentionStartingAt(ctx, after);
+        if (m !== null && ctx.mentions[m]!.type === 'media') { out.push(ref(ctx, m)); continue; }
+      }
+      const start = ctx.tokens[j]!.start;
+      const end = ctx.tokens[hit.end - 1]!.end;
+      out.push({ name: hit.name, entity: null, mention: { start, end, text: ctx.text.slice(start, end) } });
+    }
+  }
+  return dedupe(out);
+}
+
+function matchChannel(ctx: Ctx, k: number, end: number): { end: number; name: string } | null {
+  const t = ctx.tokens[k];
+  if (!t || k >= end) return null;
+  const max = ctx.lex.channelFirstLen.get(t.norm);
+  if (!max) return null;
+  for (let n = Math.min(max, end - k); n >= 1; n--) {
+    const key = ctx.tokens.slice(k, k + n).map((x) => x.norm).join(' ').replace(/' /g, "'");
+    const ch = ctx.lex.channels.get(key);
+    if (ch) return { end: k + n, name: ch.name };
+  }
+  return null;
+}
+
+function dedupe(refs: Ref[]): Ref[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const key = r.name.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function timeOf(ctx: Ctx, q: QuoteDraft): TimeRef | null {
+  if (q.cue === null) return null;
+  const cue = ctx.doc.layers.cues![q.cue]!;
+  const s = ctx.sentences[cue.sentence]!;
+  const { weekdays, relativeDays } = ctx.pack.time;
+  let best: TimeRef | null = null;
+  for (let k = s.tokens[0]; k < s.tokens[1]; k++) {
+    const t = ctx.tokens[k]!;
+    if (!weekdays.includes(t.norm) && relativeDays[t.norm] === undefined) continue;
+    const span: Span = { start: t.start, end: t.end };
+    const ref: TimeRef = { ...span, text: ctx.text.slice(t.start, t.end), date: resolveDate(ctx.doc.date, t.norm, ctx.pack.time) };
+    if (!best || Math.abs(t.start - cue.start) < Math.abs(best.start - cue.start)) best = ref;
+  }
+  return best;
+}
 
 export const attribute: Stage = {
   name: 'attribute',
-  requires: ['quotes','entities'],
+  requires: ['quotes', 'cues', 'mentions', 'entities', 'sentences', 'tokens'],
   produces: [],
-  run(doc) {
-    return { ...doc, layers: { ...doc.layers, } };
+  run(doc, pack) {
+    const ctx: Ctx = {
+      doc, text: doc.text, tokens: doc.layers.tokens!, sentences: doc.layers.sentences!, mentions: doc.layers.mentions!,
+      entities: new Map(doc.layers.entities!.map((e) => [e.id, e])), pack, lex: lexicon(pack),
+    };
+    const spoken: string[] = [];
+    const quotes = doc.layers.quotes!.map((q) => {
+      const m = speakerOf(ctx, q);
+      const mention = m !== null ? ctx.mentions[m]! : null;
+      const entity = mention?.entity ?? null;
+      const evidence = [...q.evidence];
+      if (q.cue !== null) evidence.push(doc.layers.cues![q.cue]!.rule);
+      if (mention?.kind === 'pronoun' || mention?.kind === 'relative') evidence.push(mention.entity ? 'coref.pronoun.salience' : 'coref.pronoun.unresolved');
+      const addressee = addresseeOf(ctx, q, entity, spoken);
+      let via = channelsOf(ctx, q, entity);
+      const speakerRef = m !== null ? ref(ctx, m) : null;
+      if (speakerRef) via = via.filter((v) => v.name !== speakerRef.name);
+      if (addressee && addressee.mention) {
+        const am = ctx.mentions.find((x) => x.start === addressee.mention!.start);
+        if (am?.type === 'media' && !via.some((v) => v.name === addressee.name)) via.push(addressee);
+      }
+      if (entity) spoken.push(entity);
+      return { ...q, speakerMention: m, speakerEntity: entity, addressee, via, time: timeOf(ctx, q), evidence };
+    });
+    return { ...doc, layers: { ...doc.layers, quotes } };
   },
 };

@@ -1,10 +1,346 @@
+/**
+ * build-quotes: turns quote-mark pairs and cues into quotes.
+ *   1. Direct: a quoted span with a cue beside it (« … », a-t-il dit / X a déclaré : « … » / "…," she said), or a
+ *      quoted span that reads as a sentence of its own (a continuation, attributed later).
+ *   2. Indirect and mixed: a verb cue's que/that clause, zero-that clause, infinitive, object + infinitive, or the
+ *      quoted fragment it governs; an according-frame's clause; a clause ended by a postposed incise.
+ * Quoted spans inside another quote, titles, terms and scare quotes yield nothing.
+ */
 import type { Stage } from '../pipeline.js';
+import type { Cue, Document, QuoteDraft, QuoteKind, Quoted, Sentence, Span, Token } from '../types.js';
+import type { LanguagePack } from '../lang/pack.js';
+import type { EngineConfig } from '../config.js';
+import { lexicon, type Lexicon } from '../lang/lexicon.js';
+import { CLOSING_MARK, OPENING_MARK, contains, overlaps, tokenAt, trimSpan } from '../lib/tokens.js';
+
+interface Ctx {
+  doc: Document;
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  cues: Cue[];
+  quoted: Quoted[];
+  pack: LanguagePack;
+  lex: Lexicon;
+  config: EngineConfig;
+  usedCues: Set<number>;
+  usedQuoted: Set<number>;
+  quotes: QuoteDraft[];
+}
+
+const PUNCT_GAP = /^[\s,—–-]*$/u;
+
+function add(ctx: Ctx, q: Omit<QuoteDraft, 'id' | 'speakerMention' | 'speakerEntity' | 'speakerName' | 'addressee' | 'via' | 'time' | 'continues' | 'confidence'>): void {
+  ctx.quotes.push({ id: '', speakerMention: null, speakerEntity: null, speakerName: null, addressee: null, via: [], time: null, continues: null, confidence: 0, ...q });
+  if (q.cue !== null) ctx.usedCues.add(q.cue);
+}
+
+const words = (text: string, span: Span) => (text.slice(span.start, span.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+/* ---------- 1. direct quotes ---------- */
+
+/** The cue right after a closing mark: ", a déclaré X", "a-t-il dit", ", Lee said", "— Commissioner Lee" is not a cue. */
+function cueAfter(ctx: Ctx, q: Quoted): number | null {
+  const limit = q.end + 60;
+  for (let c = 0; c < ctx.cues.length; c++) {
+    const cue = ctx.cues[c]!;
+    if (cue.start < q.end || cue.kind === 'colon') continue;
+    if (cue.start > limit) break;
+    const gap = ctx.text.slice(q.end, cue.start);
+    if (PUNCT_GAP.test(gap)) return c;
+    // ", Lee said" / ", the spokesman told reporters": a short subject between the mark and the verb.
+    if (/^\s*,?\s*[^,.;:!?«»“”"]{1,40}$/u.test(gap) && gapIsSubject(ctx, q.end, cue.start)) return c;
+    return null;
+  }
+  return null;
+}
+
+/** Whether the words between two offsets could be a subject: starts with a mention-like word, holds no verb cue. */
+function gapIsSubject(ctx: Ctx, from: number, to: number): boolean {
+  const mentions = ctx.doc.layers.mentions!;
+  return mentions.some((m) => m.start >= from && m.end <= to && /^[\s,]*$/.test(ctx.text.slice(from, m.start)) && /^\s*$/.test(ctx.text.slice(m.end, to)));
+}
+
+/** The cue right before an opening mark: "X a déclaré : «", "X said, “", "X told reporters: “", "Obama : «". */
+function cueBefore(ctx: Ctx, q: Quoted): number | null {
+  for (let c = ctx.cues.length - 1; c >= 0; c--) {
+    const cue = ctx.cues[c]!;
+    if (cue.end > q.start) continue;
+    if (q.start - cue.end > 80) return null;
+    const gap = ctx.text.slice(cue.end, q.start);
+    if (/^[\s,:]*$/u.test(gap) && cue.kind !== 'according') return cue.frame !== 'indirect' || /:/.test(gap) ? c : null;
+    // "X told reporters: «", "a déclaré à la presse : «", "a lancé aux journalistes «"
+    if (/^\s+[^.!?;«»“”"]{1,50}?\s*[:,]?\s*$/u.test(gap) && cue.kind === 'verb' && !hasComplementizer(ctx, cue.end, q.start)) {
+      return /:\s*$/.test(gap) || addresseeGap(ctx, cue.end, q.start) ? c : null;
+    }
+    return null;
+  }
+  return null;
+}
+
+function hasComplementizer(ctx: Ctx, from: number, to: number): boolean {
+  for (let k = tokenAt(ctx.tokens, from); k < ctx.tokens.length && ctx.tokens[k]!.start < to; k++) if (ctx.lex.complementizers.has(ctx.tokens[k]!.norm)) return true;
+  return false;
+}
+
+function addresseeGap(ctx: Ctx, from: number, to: number): boolean {
+  const k = tokenAt(ctx.tokens, from);
+  const t = ctx.tokens[k];
+  return !!t && (ctx.pack.addresseePrepositions.includes(t.norm) || ctx.doc.layers.mentions!.some((m) => m.start === t.start && m.end <= to));
+}
+
+/** A cue inside the quote, set off by commas: « Moi, dit-il, je n'y crois pas. » */
+function cueInside(ctx: Ctx, q: Quoted): number | null {
+  for (let c = 0; c < ctx.cues.length; c++) {
+    const cue = ctx.cues[c]!;
+    if (cue.start <= q.inner.start || cue.end >= q.inner.end || cue.kind !== 'verb' || cue.clitic === null) continue;
+    const before = ctx.text.slice(Math.max(q.inner.start, cue.start - 3), cue.start);
+    const after = ctx.text.slice(cue.end, Math.min(q.inner.end, cue.end + 3));
+    if (/,\s*$/.test(before) && /^\s*,/.test(after)) return c;
+  }
+  return null;
+}
+
+function isTitleOrTerm(ctx: Ctx, q: Quoted): boolean {
+  const k = tokenAt(ctx.tokens, q.start);
+  const prev = ctx.tokens[k - 1];
+  if (prev && ctx.pack.notSpeechIntroducers.includes(prev.norm)) return true;
+  for (const marker of ctx.pack.unrealisedMarkers) {
+    const n = marker.length;
+    if (k - n < 0) continue;
+    if (marker.every((w, i) => ctx.tokens[k - n + i]!.norm === w)) return true;
+  }
+  return false;
+}
+
+/** A quoted span with no cue is speech when it reads as a sentence standing on its own. */
+function standsAlone(ctx: Ctx, q: Quoted): boolean {
+  if (words(ctx.text, q.inner) < ctx.config.minDirectWords) return false;
+  const inner = ctx.text.slice(q.inner.start, q.inner.end);
+  const before = ctx.text.slice(Math.max(0, q.start - 3), q.start);
+  const startsSentence = /^\p{Lu}/u.test(inner) && (q.start === 0 || /(^|[.!?:…\n]\s*|^\s*)$/u.test(before) || /[.!?…]\s*$/u.test(before));
+  const after = ctx.text.slice(q.end, q.end + 2);
+  const endsSentence = /[.!?…]$/u.test(inner) || /^\s*[.!?…]|^\s*$|^\s*\n/u.test(after);
+  return startsSentence && endsSentence;
+}
+
+function inBoilerplate(ctx: Ctx, span: Span): boolean {
+  return ctx.doc.layers.boilerplate!.some((b) => overlaps(b, span));
+}
+
+function buildDirect(ctx: Ctx): void {
+  ctx.quoted.forEach((q, qi) => {
+    if (q.depth > 0 || inBoilerplate(ctx, q) || isTitleOrTerm(ctx, q)) return;
+    if (ctx.quoted.some((o, oi) => oi !== qi && o.depth === 0 && contains(o, q) && o !== q)) return;
+    const inside = cueInside(ctx, q);
+    const after = cueAfter(ctx, q);
+    const before = after === null ? cueBefore(ctx, q) : null;
+    const cue = inside ?? after ?? before;
+    const sentence = ctx.tokens[tokenAt(ctx.tokens, q.inner.start)]?.sentence ?? 0;
+    if (cue === null && !standsAlone(ctx, q)) return;
+    if (cue !== null && words(ctx.text, q.inner) < 2 && ctx.cues[cue]!.kind !== 'colon' && ctx.cues[cue]!.frame !== 'direct') return;
+    let fragments: Span[] | null = null;
+    if (inside !== null) {
+      const c = ctx.cues[inside]!;
+      fragments = [trimSpan(ctx.text, { start: q.inner.start, end: c.start }), trimSpan(ctx.text, { start: c.end, end: q.inner.end })];
+    }
+    ctx.usedQuoted.add(qi);
+    add(ctx, {
+      kind: 'direct', content: q.inner, fragments, cue, quoted: qi, sentence,
+      evidence: [cue === null ? 'quote.direct.standalone' : inside !== null ? 'quote.direct.inner-incise' : after !== null ? 'quote.direct.cue-after' : 'quote.direct.cue-before'],
+    });
+  });
+}
+
+/* ---------- 2. indirect and mixed ---------- */
+
+/** The end of the reported clause starting at `from`: the sentence end, cut before a trailing incise or frame. */
+function clauseEnd(ctx: Ctx, from: number, s: Sentence, cueIndex: number): number {
+  let end = s.end;
+  for (let c = 0; c < ctx.cues.length; c++) {
+    if (c === cueIndex) continue;
+    const other = ctx.cues[c]!;
+    if (other.sentence !== s.index || other.start <= from) continue;
+    // ", a-t-il ajouté" / ", selon X" / ", he said" ends the clause at its comma.
+    const comma = ctx.text.lastIndexOf(',', other.start);
+    if (comma >= from && PUNCT_GAP.test(ctx.text.slice(comma, other.start)) || comma >= from && (other.kind === 'according' || other.inverted)) {
+      end = Math.min(end, comma);
+    }
+  }
+  const semi = ctx.text.slice(from, end).search(/;/);
+  if (semi >= 0) end = from + semi;
+  return end;
+}
+
+function quotedWithin(ctx: Ctx, span: Span): number[] {
+  const out: number[] = [];
+  ctx.quoted.forEach((q, qi) => {
+    if (q.depth === 0 && contains(span, q)) out.push(qi);
+  });
+  return out;
+}
+
+/** Makes an indirect or mixed quote from a reported clause; a clause that is one quoted span becomes its fragment. */
+function addClause(ctx: Ctx, cue: number | null, clause: Span, sentence: number, rule: string): void {
+  const span = trimSpan(ctx.text, clause);
+  if (span.end - span.start < 3 || inBoilerplate(ctx, span)) return;
+  if (ctx.quotes.some((q) => overlaps(q.content, span))) return;
+  const inner = quotedWithin(ctx, { start: span.start, end: Math.min(ctx.text.length, span.end + 1) });
+  for (const qi of inner) ctx.usedQuoted.add(qi);
+  let kind: QuoteKind = inner.length ? 'mixed' : 'indirect';
+  let content = span;
+  const only = inner.length === 1 ? ctx.quoted[inner[0]!]! : null;
+  if (only && only.start - span.start <= 1 && span.end - only.end <= 2) {
+    content = only.inner; // « … » is the whole clause: the fragment, without its marks
+    if (words(ctx.text, only.inner) >= ctx.config.minDirectWords && /[.!?…]$/.test(ctx.text.slice(only.inner.start, only.inner.end))) kind = 'direct';
+  }
+  add(ctx, { kind, content, fragments: null, cue, quoted: only ? inner[0]! : null, sentence, evidence: [rule] });
+}
+
+function skipWhile(ctx: Ctx, k: number, end: number, pred: (t: Token) => boolean): number {
+  while (k < end && pred(ctx.tokens[k]!)) k++;
+  return k;
+}
+
+function looksInfinitive(ctx: Ctx, t: Token | undefined): boolean {
+  if (!t || t.kind !== 'word') return false;
+  if (ctx.lex.verbForms.get(t.norm)?.nonFinite === 'infinitive' || ctx.pack.auxiliaryInfinitives.includes(t.norm)) return true;
+  return !ctx.lex.functionWords.has(t.norm) && ctx.pack.infinitiveEndings.some((e) => t.norm.endsWith(e));
+}
+
+function buildFromVerb(ctx: Ctx, c: number): void {
+  const cue = ctx.cues[c]!;
+  const s = ctx.sentences[cue.sentence]!;
+  const verb = ctx.pack.verbs[cue.lemma];
+  if (!verb) return;
+  const end = s.tokens[1];
+  // After the cue group: adverbs, an inverted subject, an addressee or a channel phrase may come before the clause.
+  let k = cue.range[1];
+  k = skipWhile(ctx, k, end, (t) => ctx.lex.adverbs.has(t.norm));
+  // Governed quoted fragment soon after the verb: "a dénoncé « une faute lourde »", "called the plan “a disgrace”".
+  for (let j = k; j < Math.min(end, k + 10); j++) {
+    const t = ctx.tokens[j]!;
+    if (ctx.lex.complementizers.has(t.norm) || /[.;!?]/.test(t.norm)) break;
+    if (t.kind === 'quote' && OPENING_MARK.test(ctx.text[t.start]!)) {
+      const qi = ctx.quoted.findIndex((q) => q.start === t.start && q.depth === 0);
+      if (qi < 0 || ctx.usedQuoted.has(qi)) break;
+      const q = ctx.quoted[qi]!;
+      ctx.usedQuoted.add(qi);
+      add(ctx, { kind: 'mixed', content: q.inner, fragments: null, cue: c, quoted: qi, sentence: s.index, evidence: ['quote.mixed.governed-fragment'] });
+      return;
+    }
+  }
+  if (verb.frame === 'direct') return;
+  // que / that within a short distance (past "à la presse", "in a statement", "on Tuesday").
+  for (let j = k; j < Math.min(end, k + 12); j++) {
+    const t = ctx.tokens[j]!;
+    if (t.kind === 'quote' || /^[.;!?:]$/.test(t.norm)) break;
+    if (ctx.lex.complementizers.has(t.norm)) {
+      const from = ctx.tokens[j + 1]?.start ?? t.end;
+      addClause(ctx, c, { start: from, end: clauseEnd(ctx, from, s, c) }, s.index, 'quote.indirect.complement-clause');
+      return;
+    }
+    if (ctx.lex.verbForms.has(t.norm) && j > k) break;
+  }
+  // Infinitive: "affirme avoir été menacée", "promet de revenir", "vowed to appeal".
+  if (verb.infinitive) {
+    let j = k;
+    if (ctx.pack.infinitiveMarkers.includes(ctx.tokens[j]?.norm ?? '')) j++;
+    if (j < end && looksInfinitive(ctx, ctx.tokens[j]) && (j > k || ctx.pack.bareInfinitive)) {
+      const from = ctx.tokens[j]!.start;
+      addClause(ctx, c, { start: from, end: clauseEnd(ctx, from, s, c) }, s.index, 'quote.indirect.infinitive');
+      return;
+    }
+  }
+  // Object + infinitive: "accuse le maire d'avoir menti", "urged voters to stay home".
+  if (verb.objectInfinitive) {
+    for (let j = k + 1; j < Math.min(end, k + 8); j++) {
+      const t = ctx.tokens[j]!;
+      if (/^[.;!?:,]$/.test(t.norm)) break;
+      if (ctx.pack.infinitiveMarkers.includes(t.norm) && looksInfinitive(ctx, ctx.tokens[j + 1])) {
+        const from = ctx.tokens[j + 1]!.start;
+        addClause(ctx, c, { start: from, end: clauseEnd(ctx, from, s, c) }, s.index, 'quote.indirect.object-infinitive');
+        return;
+      }
+    }
+  }
+  // English zero-that: "Police said three people were arrested."
+  if (ctx.pack.zeroComplementizer && !cue.inverted && k < end) {
+    const t = ctx.tokens[k]!;
+    const starts = t.kind === 'word' && !ctx.pack.channelPrepositions.includes(t.norm) && !ctx.pack.addresseePrepositions.includes(t.norm) && !ctx.lex.adverbs.has(t.norm) && !ctx.lex.verbForms.has(t.norm);
+    if (starts && end - k >= 4) {
+      const from = t.start;
+      addClause(ctx, c, { start: from, end: clauseEnd(ctx, from, s, c) }, s.index, 'quote.indirect.zero-complementizer');
+      return;
+    }
+  }
+  // Postposed incise without marks: "Trois personnes ont été arrêtées, a indiqué la police." / ", police said."
+  const before = ctx.text.slice(s.start, cue.start);
+  const comma = before.lastIndexOf(',');
+  if (comma > 0 && isIncise(ctx, s, cue, s.start + comma)) {
+    const from = previousClauseStart(ctx, s, s.start + comma);
+    addClause(ctx, c, { start: from, end: s.start + comma }, s.index, 'quote.indirect.postposed-incise');
+  }
+}
+
+/** The cue stands in an incise at the end of its sentence: only its subject and punctuation follow. */
+function isIncise(ctx: Ctx, s: Sentence, cue: Cue, comma: number): boolean {
+  const between = ctx.text.slice(comma + 1, cue.start);
+  const mentions = ctx.doc.layers.mentions!;
+  const subjectBefore = between.trim() === '' || mentions.some((m) => m.start > comma && m.end <= cue.start && ctx.text.slice(m.end, cue.start).trim() === '');
+  if (!subjectBefore) return false;
+  const after = ctx.text.slice(cue.end, s.end);
+  return after.length < 120 && !/[«»“”"]/.test(after) && !ctx.lex.complementizers.has(ctx.tokens[cue.range[1]]?.norm ?? '');
+}
+
+function previousClauseStart(ctx: Ctx, s: Sentence, limit: number): number {
+  // The clause begins at the sentence start, or after an earlier quote on the same sentence.
+  let from = s.start;
+  for (const q of ctx.quotes) if (q.sentence === s.index && q.content.end <= limit) from = Math.max(from, q.content.end + 1);
+  return from;
+}
+
+function buildFromAccording(ctx: Ctx, c: number): void {
+  const cue = ctx.cues[c]!;
+  const s = ctx.sentences[cue.sentence]!;
+  const k = cue.range[1];
+  // The source phrase runs to the next comma (or the sentence end).
+  let j = k;
+  while (j < s.tokens[1] && ctx.tokens[j]!.norm !== ',' && !/^[.;!?]$/.test(ctx.tokens[j]!.norm)) j++;
+  const sourceEnd = ctx.tokens[j - 1]?.end ?? cue.end;
+  const atStart = ctx.text.slice(s.start, cue.start).trim().replace(/^[«“"]/, '') === '' || /,\s*$/.test(ctx.text.slice(s.start, cue.start)) === false && cue.start - s.start < 3;
+  if (atStart && ctx.tokens[j]?.norm === ',') {
+    const from = ctx.tokens[j + 1]?.start ?? sourceEnd;
+    addClause(ctx, c, { start: from, end: clauseEnd(ctx, from, s, c) }, s.index, 'quote.indirect.according-before');
+    return;
+  }
+  const before = ctx.text.slice(s.start, cue.start);
+  const comma = before.lastIndexOf(',');
+  if (comma > 0) {
+    const from = previousClauseStart(ctx, s, s.start + comma);
+    const span = { start: from, end: s.start + comma };
+    // After a direct quote of its own sentence ("« … », a déclaré X, selon l'AFP"), the frame is a channel, not a quote.
+    if (ctx.quotes.some((q) => q.sentence === s.index && overlaps(q.content, span))) return;
+    addClause(ctx, c, span, s.index, 'quote.indirect.according-after');
+  }
+}
 
 export const buildQuotes: Stage = {
   name: 'build-quotes',
-  requires: ['cues','quoted'],
+  requires: ['sentences', 'tokens', 'quoted', 'cues', 'mentions', 'boilerplate'],
   produces: ['quotes'],
-  run(doc) {
-    return { ...doc, layers: { ...doc.layers, quotes: [], } };
+  run(doc, pack, config) {
+    const ctx: Ctx = {
+      doc, text: doc.text, tokens: doc.layers.tokens!, sentences: doc.layers.sentences!, cues: doc.layers.cues!, quoted: doc.layers.quoted!,
+      pack, lex: lexicon(pack), config, usedCues: new Set(), usedQuoted: new Set(), quotes: [],
+    };
+    buildDirect(ctx);
+    ctx.cues.forEach((cue, c) => {
+      if (ctx.usedCues.has(c)) return;
+      if (cue.kind === 'verb') buildFromVerb(ctx, c);
+      else if (cue.kind === 'according') buildFromAccording(ctx, c);
+    });
+    const quotes = ctx.quotes.sort((a, b) => a.content.start - b.content.start).map((q, i) => ({ ...q, id: `q${i + 1}` }));
+    return { ...doc, layers: { ...doc.layers, quotes } };
   },
 };

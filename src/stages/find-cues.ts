@@ -1,10 +1,187 @@
+/**
+ * find-cues: the places where the text signals reported speech — speech verbs (with their auxiliaries, inverted
+ * clitics "a-t-il dit", object clitics "lui a dit"), according-frames ("selon", "d'après", "according to") and a
+ * colon after a speaker before quote marks. Negated verbs ("n'a pas dit") are not cues.
+ */
 import type { Stage } from '../pipeline.js';
+import type { Cue, Quoted, Sentence, Span, Token } from '../types.js';
+import type { LanguagePack } from '../lang/pack.js';
+import { lexicon, type Lexicon } from '../lang/lexicon.js';
+
+interface Ctx {
+  text: string;
+  tokens: Token[];
+  pack: LanguagePack;
+  lex: Lexicon;
+  quoted: Quoted[];
+}
+
+const OPENING = /[«“„‹"‘]/;
+const CLOSING = /[»”"’›]/;
+
+/** Walks left from token i over auxiliaries, adverbs, negation and clitics; returns the first token of the group. */
+function groupStart(ctx: Ctx, i: number, from: number): { start: number; aux: boolean; negated: boolean; objectClitic: Span | null } {
+  let j = i;
+  let aux = false;
+  let negated = false;
+  let objectClitic: Span | null = null;
+  while (j - 1 >= from) {
+    const t = ctx.tokens[j - 1]!;
+    if (ctx.lex.auxiliaries.has(t.norm)) aux = true;
+    else if (ctx.lex.negations.has(t.norm)) negated = true;
+    else if (ctx.pack.addresseeClitics.includes(t.norm)) objectClitic = { start: t.start, end: t.end };
+    else if (!ctx.lex.adverbs.has(t.norm) && !isHyphenClitic(ctx, j - 1)) break;
+    j--;
+  }
+  return { start: j, aux, negated, objectClitic };
+}
+
+/** "-t-" or "-" joining an inverted clitic, or the clitic itself. */
+function isHyphenClitic(ctx: Ctx, i: number): boolean {
+  const t = ctx.tokens[i]!;
+  return /^[-‑](?:t[-‑])?$/.test(ctx.text.slice(t.start, t.end)) || (ctx.pack.invertedClitics.includes(t.norm) && isHyphenClitic(ctx, i - 1));
+}
+
+/** An inverted clitic right after token i ("dit-elle", "a-t-il"): the clitic's token index. */
+function invertedCliticAfter(ctx: Ctx, i: number, end: number): number | null {
+  const hy = ctx.tokens[i + 1];
+  const cl = ctx.tokens[i + 2];
+  if (!hy || !cl || i + 2 >= end || hy.start !== ctx.tokens[i]!.end) return null;
+  if (!/^[-‑](?:t[-‑])?$/.test(ctx.text.slice(hy.start, hy.end))) return null;
+  return ctx.pack.invertedClitics.includes(cl.norm) ? i + 2 : null;
+}
+
+/** Negation around the verb: "ne … pas", "did not", "never" within two tokens after. */
+function negatedAfter(ctx: Ctx, i: number, end: number): boolean {
+  for (let k = i + 1; k < Math.min(end, i + 3); k++) if (ctx.lex.negations.has(ctx.tokens[k]!.norm) && ctx.tokens[k]!.norm !== 'sans') return true;
+  return false;
+}
+
+/** Quote marks touch the cue: a closing mark just before its group or an opening mark (or colon) just after. */
+function nearQuote(ctx: Ctx, s: Sentence, groupFrom: number, verbEnd: number): boolean {
+  for (let k = groupFrom - 1; k >= Math.max(s.tokens[0], groupFrom - 3); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === 'quote' && CLOSING.test(ctx.text[t.start]!)) return true;
+    if (t.kind === 'word') break;
+  }
+  for (let k = verbEnd; k < Math.min(s.tokens[1] + 2, verbEnd + 6, ctx.tokens.length); k++) {
+    const t = ctx.tokens[k]!;
+    if (t.norm === ':' || (t.kind === 'quote' && OPENING.test(ctx.text[t.start]!))) return true;
+  }
+  return false;
+}
+
+function verbCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
+  const [from, to] = s.tokens;
+  for (let i = from; i < to; i++) {
+    const t = ctx.tokens[i]!;
+    if (t.kind !== 'word') continue;
+    const form = ctx.lex.verbForms.get(t.norm);
+    if (!form) continue;
+    const verb = ctx.pack.verbs[form.lemma];
+    if (!verb) continue;
+    const group = groupStart(ctx, i, from);
+    const clitic = invertedCliticAfter(ctx, i, to);
+    if (group.negated || negatedAfter(ctx, clitic ?? i, to)) continue;
+    // A participle needs an auxiliary (or an inverted one: "a-t-il déclaré"); an infinitive needs quotes nearby.
+    const prevWord = ctx.tokens[i - 1];
+    const afterComma = !!prevWord && (prevWord.norm === ',' || (prevWord.kind === 'quote' && CLOSING.test(ctx.text[prevWord.start]!)));
+    if (form.nonFinite === 'participle' && !group.aux && !afterComma && clitic === null) continue;
+    const end = clitic !== null ? clitic + 1 : i + 1;
+    if ((verb.needsQuote || form.nonFinite === 'infinitive') && !nearQuote(ctx, s, group.start, end)) continue;
+    const cueStart = ctx.tokens[group.start]!.start;
+    const inverted = clitic !== null || afterComma || group.start > from && isBoundary(ctx, group.start - 1);
+    out.push({
+      start: cueStart, end: ctx.tokens[end - 1]!.end, text: ctx.text.slice(cueStart, ctx.tokens[end - 1]!.end),
+      kind: 'verb', lemma: form.lemma, frame: verb.frame, inverted,
+      clitic: clitic !== null ? { start: ctx.tokens[clitic]!.start, end: ctx.tokens[clitic]!.end } : null,
+      objectClitic: group.objectClitic, sentence: s.index,
+      rule: clitic !== null ? `${ctx.pack.code}.cue.inverted-clitic` : group.aux ? `${ctx.pack.code}.cue.compound-verb` : `${ctx.pack.code}.cue.verb`,
+      head: i, range: [group.start, end],
+    });
+  }
+}
+
+/** A comma or closing quote mark: the start of an incise. */
+function isBoundary(ctx: Ctx, k: number): boolean {
+  const t = ctx.tokens[k]!;
+  return t.norm === ',' || (t.kind === 'quote' && CLOSING.test(ctx.text[t.start]!));
+}
+
+function accordingCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
+  const [from, to] = s.tokens;
+  const frames = [...ctx.pack.accordingFrames.map((f) => [f, false] as const), ...ctx.pack.weakAccordingFrames.map((f) => [f, true] as const)];
+  for (let i = from; i < to; i++) {
+    for (const [frame, weak] of frames) {
+      if (i + frame.length > to) continue;
+      if (!frame.every((w, k) => ctx.tokens[i + k]!.norm === w)) continue;
+      const last = ctx.tokens[i + frame.length - 1]!;
+      // A weak frame ("pour") speaks only when its phrase is set off by a comma: "Pour lui, …".
+      if (weak && !commaSoon(ctx, i + frame.length, to)) continue;
+      out.push({
+        start: ctx.tokens[i]!.start, end: last.end, text: ctx.text.slice(ctx.tokens[i]!.start, last.end),
+        kind: 'according', lemma: frame.join(' '), frame: 'indirect', inverted: false, clitic: null, objectClitic: null,
+        sentence: s.index, rule: `${ctx.pack.code}.cue.according${weak ? '-weak' : ''}`, head: i, range: [i, i + frame.length],
+      });
+      i += frame.length - 1;
+      break;
+    }
+  }
+}
+
+function commaSoon(ctx: Ctx, i: number, to: number): boolean {
+  for (let k = i; k < Math.min(to, i + 8); k++) {
+    const t = ctx.tokens[k]!;
+    if (t.norm === ',') return k > i;
+    if (t.kind === 'quote' || ctx.lex.verbForms.has(t.norm) || ctx.lex.complementizers.has(t.norm)) return false;
+  }
+  return false;
+}
+
+/** "Obama : « … »", "Lee said: “…”" is a verb cue; a bare colon between a name and an opening mark is a cue too. */
+function colonCues(ctx: Ctx, s: Sentence, out: Cue[], taken: Set<number>): void {
+  const [from, to] = s.tokens;
+  for (let i = from + 1; i < to - 1; i++) {
+    const t = ctx.tokens[i]!;
+    if (t.norm !== ':' || taken.has(i)) continue;
+    const next = ctx.tokens[i + 1]!;
+    const prev = ctx.tokens[i - 1]!;
+    if (next.kind !== 'quote' || !OPENING.test(ctx.text[next.start]!) || prev.kind !== 'word' || !prev.upper && !ctx.lex.roles.has(prev.norm) && !ctx.lex.bodies.has(prev.norm)) continue;
+    out.push({
+      start: t.start, end: t.end, text: ctx.text.slice(t.start, t.end), kind: 'colon', lemma: ':', frame: 'direct', inverted: false,
+      clitic: null, objectClitic: null, sentence: s.index, rule: `${ctx.pack.code}.cue.colon`, head: i, range: [i, i + 1],
+    });
+  }
+}
 
 export const findCues: Stage = {
   name: 'find-cues',
-  requires: ['tokens'],
+  requires: ['sentences', 'tokens', 'quoted'],
   produces: ['cues'],
-  run(doc) {
-    return { ...doc, layers: { ...doc.layers, cues: [], } };
+  run(doc, pack) {
+    const ctx: Ctx = { text: doc.text, tokens: doc.layers.tokens!, pack, lex: lexicon(pack), quoted: doc.layers.quoted! };
+    const cues: Cue[] = [];
+    for (const s of doc.layers.sentences!) {
+      const mine: Cue[] = [];
+      verbCues(ctx, s, mine);
+      accordingCues(ctx, s, mine);
+      // A colon right after a verb cue belongs to that cue ("a prévenu : « … »").
+      const taken = new Set<number>(mine.filter((c) => c.kind === 'verb').map((c) => nextTokenIndex(ctx, c.end)));
+      colonCues(ctx, s, mine, taken);
+      mine.sort((a, b) => a.start - b.start);
+      cues.push(...mine);
+    }
+    return { ...doc, layers: { ...doc.layers, cues } };
   },
 };
+
+function nextTokenIndex(ctx: Ctx, offset: number): number {
+  let lo = 0;
+  let hi = ctx.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,10 +1,59 @@
+/**
+ * link-continuations: a quote with no cue of its own continues the quote before it (same or previous paragraph):
+ * it takes that speaker and channel and points to it with `continues`. A pronoun speaker that agrees with the
+ * previous quote's speaker is that speaker (news keeps its speaker across « … », a-t-il ajouté). Channels carry over
+ * to later quotes of the same speaker that name none ("Dans les colonnes du Times, … explique-t-il").
+ */
 import type { Stage } from '../pipeline.js';
+import type { Entity, Mention, QuoteDraft } from '../types.js';
+
+/** How many paragraphs back a cue-less quote may look for the quote it continues. */
+const PARAGRAPH_REACH = 1;
+
+function agrees(m: Mention, e: Entity): boolean {
+  return (!m.gender || !e.gender || m.gender === e.gender) && (!m.number || !e.number || m.number === e.number);
+}
 
 export const linkContinuations: Stage = {
   name: 'link-continuations',
-  requires: ['quotes'],
+  requires: ['quotes', 'mentions', 'entities', 'sentences'],
   produces: [],
   run(doc) {
-    return { ...doc, layers: { ...doc.layers, } };
+    const mentions = doc.layers.mentions!;
+    const sentences = doc.layers.sentences!;
+    const entities = new Map(doc.layers.entities!.map((e) => [e.id, e]));
+    const out: QuoteDraft[] = [];
+    const lastVia = new Map<string, QuoteDraft['via']>();
+    for (const draft of doc.layers.quotes!) {
+      const q = { ...draft, evidence: [...draft.evidence] };
+      const prev = out[out.length - 1];
+      const para = sentences[q.sentence]!.paragraph;
+      const near = prev && para - sentences[prev.sentence]!.paragraph <= PARAGRAPH_REACH;
+      if (q.cue === null && prev && near) {
+        q.continues = prev.id;
+        q.speakerMention = prev.speakerMention;
+        q.speakerEntity = prev.speakerEntity;
+        q.speakerName = prev.speakerName;
+        if (!q.via.length) q.via = prev.via;
+        q.evidence.push('continuation.previous-quote');
+      }
+      const m = q.speakerMention !== null ? mentions[q.speakerMention] : undefined;
+      if (m && (m.kind === 'pronoun' || m.kind === 'relative') && prev?.speakerEntity && near) {
+        const e = entities.get(prev.speakerEntity);
+        if (e && agrees(m, e) && m.entity !== e.id && m.kind === 'pronoun') {
+          q.speakerEntity = e.id;
+          q.evidence.push('coref.pronoun.previous-speaker');
+        }
+      }
+      if (q.speakerEntity) {
+        if (!q.via.length && lastVia.has(q.speakerEntity)) {
+          q.via = lastVia.get(q.speakerEntity)!;
+          q.evidence.push('via.carried-over');
+        }
+        if (q.via.length) lastVia.set(q.speakerEntity, q.via);
+      }
+      out.push(q);
+    }
+    return { ...doc, layers: { ...doc.layers, quotes: out } };
   },
 };

@@ -79,3 +79,8 @@ export const unrealisedMarkers = [['without', 'saying'], ['never', 'said'], ['di
 
 export const ofWords = ['of'];
 export const adjectivesFollowNoun = false;
+export const infinitiveEndings: string[] = [];
+export const bareInfinitive = false;
+export const zeroComplementizer = true;
+export const auxiliaryInfinitives = ['have', 'be'];
+export const withWord = 'with';

@@ -93,3 +93,8 @@ export const unrealisedMarkers = [['sans', 'pouvoir', 'dire'], ['sans', 'dire'],
 
 export const ofWords = ['de', 'du', 'des', "d'"];
 export const adjectivesFollowNoun = true;
+export const infinitiveEndings: string[] = ['er', 'ir', 're', 'oir'];
+export const bareInfinitive = true;
+export const zeroComplementizer = false;
+export const auxiliaryInfinitives = ['avoir', 'être'];
+export const withWord = 'avec';
