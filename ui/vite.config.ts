@@ -17,7 +17,7 @@ export default defineConfig({
     emptyOutDir: true,
     // One bundle, no lazy chunks: a chunk fetched after load would break the offline Read view.
     chunkSizeWarningLimit: 4096,
-    rollupOptions: { output: { inlineDynamicImports: true } },
+    rolldownOptions: { output: { codeSplitting: false } },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:8787' } },
 });

@@ -4,13 +4,16 @@
  * (/search, /speakers/…) load on refresh. /api/* is never touched: the API answers (or 404s) it.
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MiddlewareHandler } from 'hono';
 
 /** The folder `npm run build:ui` writes to, relative to the repository root. */
 export const UI_DIST = fileURLToPath(new URL('../../dist/ui', import.meta.url));
+/** The UI's vite config; the bundle also contains the engine (src/). */
+export const UI_CONFIG = fileURLToPath(new URL('../../ui/vite.config.ts', import.meta.url));
+const UI_SOURCES = [fileURLToPath(new URL('../../ui', import.meta.url)), fileURLToPath(new URL('..', import.meta.url))];
 
 export interface StaticOptions {
   /** Folder holding index.html and assets/ (default: dist/ui). */
@@ -78,6 +81,42 @@ export function safeRelativePath(pathname: string): string | null {
 
 export function hasUi(root: string = UI_DIST): boolean {
   return existsSync(path.join(root, 'index.html'));
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** The built UI is missing, or older than a file of the UI or of the engine it bundles (a checkout from git). */
+export function uiNeedsBuild(root: string = UI_DIST): boolean {
+  if (!hasUi(root)) return true;
+  if (!UI_SOURCES.every((d) => existsSync(d))) return false;
+  const built = statSync(path.join(root, 'index.html')).mtimeMs;
+  return UI_SOURCES.some((d) => newestMtime(d) > built);
+}
+
+/**
+ * Builds the UI into dist/ui with vite (a dev dependency: present after `npm ci`). Returns the time taken in ms.
+ * Vite's own errors (a syntax error in ui/ or src/) propagate; callers print them.
+ */
+export async function buildUi(options: { quiet?: boolean } = {}): Promise<number> {
+  const t0 = performance.now();
+  const { build } = await import('vite');
+  await build({ configFile: UI_CONFIG, logLevel: options.quiet ? 'error' : 'warn' });
+  return performance.now() - t0;
+}
+
+/** Builds the UI when it is missing or stale; returns true when it built. */
+export async function ensureUi(options: { quiet?: boolean } = {}): Promise<boolean> {
+  if (!uiNeedsBuild()) return false;
+  await buildUi(options);
+  return true;
 }
 
 /** Hono middleware serving the UI; calls `next()` for the API and for files that do not exist. */
