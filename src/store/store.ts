@@ -76,6 +76,8 @@ export interface Facets {
   speakers: (FacetCount<number> & { name: string })[];
   outlets: FacetCount[];
   langs: FacetCount[];
+  /** Quote counts by year (yyyy), in year order. */
+  years: FacetCount[];
 }
 
 export interface QuotePage extends Page<QuoteRecord> {

@@ -106,7 +106,7 @@ export function searchQuotes(db: Database, f: QuoteFilters): QuotePage {
 }
 
 function noFacets(): Facets {
-  return { speakers: [], outlets: [], langs: [] };
+  return { speakers: [], outlets: [], langs: [], years: [] };
 }
 
 const FACET_LIMIT = 10;
@@ -117,10 +117,13 @@ function facetsOf(db: Database, set: QuoteSet): Facets {
       ${and} ${column} IS NOT NULL GROUP BY ${column} ORDER BY count DESC, value LIMIT ${FACET_LIMIT}`)
     .all(...set.params) as { value: string; count: number }[];
   const speakers = count('q.speaker') as unknown as { value: number; count: number }[];
+  const years = db.prepare(`SELECT substr(q.date, 1, 4) AS value, count(*) AS count FROM ${set.from}
+      ${and} q.date IS NOT NULL GROUP BY value ORDER BY value`).all(...set.params) as { value: string; count: number }[];
   const nameOf = db.prepare('SELECT name FROM speakers WHERE pk = ?').pluck();
   return {
     speakers: speakers.map((s) => ({ ...s, name: nameOf.get(s.value) as string })),
     outlets: count('q.outlet'),
     langs: count('q.lang'),
+    years,
   };
 }
