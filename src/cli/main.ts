@@ -13,6 +13,7 @@ export interface Command {
 const COMMANDS: Record<string, () => Promise<Command>> = {
   extract: () => import('./extract.js'),
   eval: () => import('./eval.js'),
+  demo: () => import('./demo.js'),
 };
 
 /** Exit codes: 0 all input read; 1 some input could not be read or parsed; 2 usage or configuration error. */

@@ -50,8 +50,9 @@ export function Search() {
           <button type="submit" class="primary">{t('search.submit')}</button>
         </div>
         <div class="row filters">
-          <label>{t('search.speaker')} <input name="speaker" value={form.speaker} onInput={set('speaker')} /></label>
-          <label>{t('search.outlet')} <input name="via" value={form.via} onInput={set('via')} /></label>
+          <label>{t('search.speaker')} <input name="speaker" value={form.speaker} onInput={set('speaker')} size={16} /></label>
+          <label>{t('search.outlet')} <input name="outlet" value={form.outlet} onInput={set('outlet')} size={14} /></label>
+          <label>{t('search.via')} <input name="via" value={form.via} onInput={set('via')} size={14} /></label>
           <label>
             {t('search.lang')}{' '}
             <select name="lang" value={form.lang} onChange={set('lang')}>

@@ -20,17 +20,18 @@ export function Speaker({ id }: { id: string }) {
 
 function SpeakerBody({ speaker: s }: { speaker: SpeakerDetail }) {
   const [page, setPage] = useState(1);
+  const aliases = s.aliases.filter((a) => a !== s.name);
   const [quotes, retry] = useLoad(`${s.id}|${page}`, (signal) => api.quotes({ speakerId: s.id, page }, signal));
   return (
     <>
       <h1 id="speaker-title" data-testid="speaker-title">{s.name}</h1>
       <p class="summary">
-        <strong>{s.quotes}</strong> {t('summary.quotes')} · {s.documents} documents
+        <strong>{s.quotes}</strong> {t('summary.quotes')} · {s.documents} {t('speakers.documents')}
         {s.first && <> · <time dateTime={s.first}>{s.first}</time>{s.last && s.last !== s.first && <> → <time dateTime={s.last}>{s.last}</time></>}</>}
       </p>
-      {s.aliases.length > 0 && (
+      {aliases.length > 0 && (
         <p>
-          {t('speaker.aliases')} : {s.aliases.join(' · ')}
+          {t('speaker.aliases')} : {aliases.join(' · ')}
         </p>
       )}
       <div class="speaker-facts">

@@ -34,7 +34,7 @@ export function Speakers() {
                   <li key={s.id}>
                     <Link href={paths.speaker(s.id)}>{s.name}</Link>{' '}
                     <span class="count" title={t('speakers.quotes')}>{s.quotes}</span>
-                    {s.aliases.length > 0 && <span class="muted small"> · {s.aliases.slice(0, 3).join(', ')}</span>}
+                    {s.aliases.some((a) => a !== s.name) && <span class="muted small"> · {s.aliases.filter((a) => a !== s.name).slice(0, 3).join(', ')}</span>}
                   </li>
                 ))}
               </ul>

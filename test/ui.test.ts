@@ -1,0 +1,309 @@
+/**
+ * The web UI end to end, in headless Chromium against the real server (random port, SQLite file in a tmp folder):
+ * Read runs the engine in the browser (also offline), Search leads to a Speaker page, Document and Accounts render,
+ * and hostile text, names and queries never execute. Screenshots go to test-artifacts/ui/.
+ */
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { extract } from '../src/index.js';
+import { makeRecord } from '../src/store/synthetic.js';
+import { launchChromium, screenshot, startUiServer, watchErrors, type UiServer } from './ui-harness.js';
+
+const FR_ARTICLE = `Grève des transports : le gouvernement ne recule pas
+
+« Nous ne céderons pas », a déclaré la ministre Anne Roy mardi devant les députés.
+
+Selon le syndicat Sud-Rail, la mobilisation doit se poursuivre jusqu'à la fin de la semaine. « Les cheminots sont déterminés », a affirmé son porte-parole, Marc Lefèvre.`;
+
+/** Hostile strings: if any of them ever became markup, it would set window.__x or open a dialog. */
+const XSS = {
+  img: '<img src=x onerror="window.__x=1;alert(1)">',
+  script: '<script>window.__x=2;alert(2)</script>',
+  svg: '<svg onload="window.__x=3"></svg>',
+};
+
+const records = [
+  // What the engine really makes of an article (ingested as the API would).
+  extract({ id: 'test/greve', text: FR_ARTICLE, date: '2024-03-12', url: 'https://example.org/greve' }),
+  // Hand-built records: deterministic speakers, dates, outlets and accounts, whatever the engine finds today.
+  makeRecord({
+    id: 'test/roy-1', lang: 'fr', date: '2024-01-15', site: 'Le Quotidien', url: 'https://quotidien.example/roy-1',
+    title: 'Sécurité : la ministre s’explique',
+    quotes: [
+      { content: 'La sécurité des voyageurs passe avant tout', speaker: 'Anne Roy' },
+      { content: 'Nous tiendrons bon jusqu’au bout', speaker: 'Anne Roy', time: { text: 'mardi', date: '2024-01-16' } },
+    ],
+  }),
+  makeRecord({
+    id: 'test/roy-2', lang: 'fr', date: '2024-03-02', site: 'Radio Ville', url: 'https://radio.example/roy-2', title: 'Transports',
+    quotes: [{ content: 'Les négociations reprendront lundi matin', speaker: 'Anne Roy', via: ['AFP'] }],
+  }),
+  makeRecord({
+    id: 'test/call', lang: 'fr', date: '2022-05-25', site: 'Le Veilleur', url: 'https://veilleur.example/appel', title: 'Un appel, deux versions',
+    quotes: [
+      { content: 'Je respecte la voie de développement choisie par votre pays', speaker: 'Michelle Bachelet', via: ['la lecture officielle'] },
+      { content: 'Je respecte le droit de chaque pays à choisir sa voie, dans le respect des droits humains', speaker: 'Michelle Bachelet', via: ['la transcription de l’ONU'] },
+    ],
+    accounts: [{ quotes: [0, 1], verdict: 'divergent' }],
+  }),
+  // Hostile data in every stored field the UI shows.
+  makeRecord({
+    id: `test/${XSS.img}`, lang: 'fr', date: '2023-06-01', site: XSS.svg, url: 'javascript:window.__x=4', title: XSS.script,
+    quotes: [
+      { content: `Nous refusons ${XSS.script} et ${XSS.img}`, speaker: XSS.img, via: [XSS.svg] },
+      { content: `Une autre version ${XSS.img} de ces mots`, speaker: XSS.img, via: [XSS.script] },
+    ],
+    accounts: [{ quotes: [0, 1], verdict: 'variant' }],
+  }),
+  // …and through the engine: a payload where a speaker name would be.
+  extract({ id: 'test/payload-engine', text: `« Les ${XSS.script} partiront demain », a déclaré ${XSS.img} Jean Martin.`, lang: 'fr', date: '2023-06-02' }),
+];
+
+let server: UiServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startUiServer(records);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, options: { bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'fr-FR', bypassCSP: options.bypassCSP ?? false });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url + path);
+  await page.waitForSelector('header.top');
+  return { context, page, errors };
+}
+
+async function paste(page: Page, text: string): Promise<void> {
+  await page.locator('#read-text').fill(text);
+  await page.locator('form[data-testid=read-form] button[type=submit]').click();
+}
+
+describe('Read (engine in the browser)', () => {
+  test('a pasted article is analysed locally: quotes highlighted, panel opens from the keyboard', async () => {
+    const { context, page, errors } = await open('/');
+    const api: string[] = [];
+    page.on('request', (r: Request) => {
+      if (new URL(r.url()).pathname.startsWith('/api')) api.push(r.url());
+    });
+    await paste(page, FR_ARTICLE);
+    const marks = page.locator('[data-testid=article] mark.quote[tabindex="0"]');
+    await marks.first().waitFor();
+    assert.ok((await marks.count()) >= 1, 'at least one quote highlighted');
+    // Keyboard: focus the first quote, Enter opens the panel, Escape closes it and focus returns to the quote.
+    await marks.first().focus();
+    await page.keyboard.press('Enter');
+    const panel = page.locator('[data-testid=quote-panel]');
+    await panel.waitFor();
+    assert.match((await panel.textContent()) ?? '', /Locuteur|Speaker/);
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.matches('mark.quote'));
+    // Space activates too.
+    await page.keyboard.press(' ');
+    await panel.waitFor();
+    assert.deepEqual(api, [], 'extraction made no API request');
+    assert.deepEqual(errors, []);
+    await screenshot(page, 'read-fr-panel');
+    await context.close();
+  });
+
+  test('the French example sentence gives the resolved speaker "Anne Roy", with the mention highlighted', async () => {
+    const { context, page } = await open('/');
+    await paste(page, FR_ARTICLE);
+    await page.locator('[data-testid=summary]').waitFor();
+    const quote = page.locator('mark.quote[data-speaker="Anne Roy"][tabindex="0"]');
+    // Waits on the engine: « Nous ne céderons pas », a déclaré la ministre Anne Roy.
+    assert.equal(await quote.count(), 1, 'the engine attributes « Nous ne céderons pas » to Anne Roy');
+    assert.match((await quote.textContent()) ?? '', /Nous ne céderons pas/);
+    await quote.click();
+    assert.equal((await page.locator('[data-testid=speaker-name]').textContent())?.startsWith('Anne Roy'), true);
+    const mention = page.locator('[data-testid=article] [data-testid=mention]');
+    assert.match(((await mention.allTextContents()).join('')), /Anne Roy/);
+    await screenshot(page, 'read-fr-anne-roy');
+    await context.close();
+  });
+
+  test('keeps working with the network cut after load', async () => {
+    const { context, page, errors } = await open('/');
+    await context.setOffline(true);
+    const blocked: string[] = [];
+    await context.route('**/*', (route) => {
+      blocked.push(route.request().url());
+      return route.abort('internetdisconnected');
+    });
+    await paste(page, FR_ARTICLE);
+    await page.locator('[data-testid=summary]').waitFor();
+    assert.ok((await page.locator('[data-testid=article] mark.quote').count()) >= 1, 'quotes found offline');
+    // An HTML file opened offline is parsed in the browser too.
+    const html = `<!doctype html><html><head><title>Hors ligne</title></head><body><article><h1>Hors ligne</h1>
+      <p>${FR_ARTICLE.split('\n\n').slice(1).join('</p><p>')}</p><p>${'Un paragraphe de contexte assez long pour que Readability garde le corps de cet article. '.repeat(3)}</p></article></body></html>`;
+    await page.locator('input[type=file]').setInputFiles({ name: 'article.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+    await page.waitForFunction(() => document.querySelector('[data-testid=article]')?.textContent?.startsWith('Hors ligne'));
+    assert.ok((await page.locator('[data-testid=article] mark.quote').count()) >= 1, 'quotes found in the HTML file offline');
+    assert.deepEqual(blocked, [], 'no request was even attempted');
+    assert.deepEqual(errors, []);
+    await screenshot(page, 'read-offline');
+    await context.close();
+  });
+});
+
+describe('stored views (API)', () => {
+  test('search (accents folded) → speaker page with outlets and a timeline', async () => {
+    const { context, page, errors } = await open('/search');
+    await page.getByRole('searchbox').fill('securite');
+    await page.getByRole('searchbox').press('Enter');
+    await page.waitForFunction(() => /\/search\?q=securite/.test(location.href));
+    const list = page.locator('[data-testid=quote-list]');
+    await list.waitFor();
+    assert.match((await list.textContent()) ?? '', /La sécurité des voyageurs passe avant tout/);
+    assert.equal(await list.locator('mark.term').first().textContent(), 'sécurité');
+    await screenshot(page, 'search');
+    await list.getByRole('link', { name: 'Anne Roy' }).first().click();
+    await page.waitForURL(/\/speakers\//);
+    await page.locator('[data-testid=speaker-title]').waitFor();
+    assert.equal(await page.locator('[data-testid=speaker-title]').textContent(), 'Anne Roy');
+    const outlets = (await page.locator('[data-testid=outlets]').textContent()) ?? '';
+    assert.match(outlets, /Le Quotidien/);
+    assert.match(outlets, /Radio Ville/);
+    assert.ok((await page.locator('[data-testid=timeline] rect').count()) >= 2, 'timeline bars');
+    await page.locator('[data-testid=quote-list] li').first().waitFor();
+    assert.ok((await page.locator('[data-testid=quote-list] li').count()) >= 3);
+    assert.deepEqual(errors, []);
+    await screenshot(page, 'speaker');
+    // Reloading a UI route serves the app again (SPA fallback), and the facets narrow the search.
+    await page.reload();
+    await page.locator('[data-testid=speaker-title]').waitFor();
+    await context.close();
+  });
+
+  test('facets narrow a search; the document page shows the stored article with its quotes', async () => {
+    const { context, page } = await open('/search?q=Anne');
+    await page.locator('nav.facets').waitFor();
+    await page.locator('nav.facets').getByRole('link', { name: 'Radio Ville' }).click();
+    await page.waitForURL(/outlet=Radio/);
+    await page.locator('[data-testid=result-count]').filter({ hasText: /^1 / }).waitFor();
+    await page.locator('[data-testid=quote-list]').getByRole('link', { name: 'Transports' }).click();
+    await page.waitForURL(/\/documents\/test%2Froy-2/);
+    await page.locator('[data-testid=document-title]').waitFor();
+    assert.equal(await page.locator('[data-testid=document-title]').textContent(), 'Transports');
+    // Opened on the quote the result pointed at.
+    await page.locator('[data-testid=quote-panel]').waitFor();
+    assert.match((await page.locator('[data-testid=quote-panel]').textContent()) ?? '', /AFP/);
+    await screenshot(page, 'document');
+    await context.close();
+  });
+
+  test('accounts: versions side by side with differing words marked', async () => {
+    const { context, page, errors } = await open('/accounts');
+    const card = page.locator('[data-testid=account]').filter({ hasText: 'Michelle Bachelet' });
+    await card.waitFor();
+    const versions = card.locator('figure.version');
+    assert.equal(await versions.count(), 2);
+    assert.match((await versions.nth(0).textContent()) ?? '', /la lecture officielle/);
+    assert.match((await versions.nth(1).textContent()) ?? '', /la transcription de l’ONU/);
+    const changed = await versions.nth(1).locator('mark.diff').allTextContents();
+    assert.ok(changed.includes('droits') && changed.includes('humains'), `marked: ${changed.join(' ')}`);
+    assert.ok(!changed.includes('respecte'), 'shared words are not marked');
+    assert.match((await card.textContent()) ?? '', /divergentes/);
+    assert.deepEqual(errors, []);
+    await screenshot(page, 'accounts');
+    await context.close();
+  });
+
+  test('the interface switches between French and English', async () => {
+    const { context, page } = await open('/search');
+    assert.equal(await page.locator('header nav a[aria-current=page]').textContent(), 'Rechercher');
+    await page.getByRole('button', { name: 'EN' }).click();
+    assert.equal(await page.locator('header nav a[aria-current=page]').textContent(), 'Search');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    await page.reload();
+    assert.equal(await page.locator('header nav a[aria-current=page]').textContent(), 'Search', 'the choice is kept');
+    await context.close();
+  });
+});
+
+describe('hostile text, names and queries never execute', () => {
+  /** Runs with the CSP bypassed, so that it is the rendering itself (text nodes only) that is tested. */
+  async function assertInert(page: Page, dialogs: string[], where: string): Promise<void> {
+    await page.waitForTimeout(150);
+    assert.equal(await page.evaluate(() => (window as unknown as { __x?: unknown }).__x), undefined, `${where}: a payload ran`);
+    assert.deepEqual(dialogs, [], `${where}: a dialog opened`);
+    const injected = await page.evaluate(() => document.querySelectorAll('#app img, #app script, #app svg:not([data-testid=timeline]) , #app iframe').length);
+    assert.equal(injected, 0, `${where}: markup was injected`);
+  }
+
+  test('through pasted article text, stored names, titles, URLs and search queries', async () => {
+    const { context, page } = await open('/', { bypassCSP: true });
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+
+    await paste(page, `« ${XSS.img} ne passera pas », a déclaré ${XSS.img} Jean Martin. ${XSS.script}\n\n« Nous ne céderons pas », a déclaré la ministre Anne Roy.`);
+    await page.locator('[data-testid=article]').waitFor();
+    assert.match((await page.locator('[data-testid=article]').textContent()) ?? '', /<img src=x onerror=/);
+    const marks = page.locator('[data-testid=article] mark.quote[tabindex="0"]');
+    for (let i = 0; i < (await marks.count()); i++) await marks.nth(i).click();
+    await assertInert(page, dialogs, 'read');
+
+    const query = encodeURIComponent(`${XSS.img} refusons`);
+    await page.goto(`${server.url}/search?q=${query}&speaker=${encodeURIComponent(XSS.script)}`);
+    await page.locator('[data-testid=result-count]').waitFor();
+    await assertInert(page, dialogs, 'search with hostile query and speaker filter');
+
+    await page.goto(`${server.url}/search?q=refusons`);
+    await page.locator('[data-testid=quote-list]').waitFor();
+    assert.match((await page.locator('[data-testid=quote-list]').textContent()) ?? '', /<script>window.__x=2/);
+    await assertInert(page, dialogs, 'search results');
+    await screenshot(page, 'xss-search');
+
+    await page.goto(`${server.url}/speakers`);
+    await page.locator('[data-testid=speaker-list]').waitFor();
+    assert.match((await page.locator('[data-testid=speaker-list]').textContent()) ?? '', /<img src=x onerror=/);
+    await assertInert(page, dialogs, 'speaker list');
+
+    const hostile = (await server.store.listSpeakers({ q: 'onerror' })).items[0] ?? (await server.store.listSpeakers({})).items.find((s) => s.name.includes('<img'));
+    assert.ok(hostile, 'the hostile speaker is stored');
+    await page.goto(`${server.url}/speakers/${hostile.id}`);
+    await page.locator('[data-testid=speaker-title]').waitFor();
+    assert.equal(await page.locator('[data-testid=speaker-title]').textContent(), hostile.name);
+    await assertInert(page, dialogs, 'speaker page');
+    await screenshot(page, 'xss-speaker');
+
+    await page.goto(`${server.url}/documents/${encodeURIComponent(`test/${XSS.img}`)}`);
+    await page.locator('[data-testid=document-title]').waitFor();
+    assert.equal(await page.locator('[data-testid=document-title]').textContent(), XSS.script);
+    assert.equal(await page.locator('a[href^="javascript:"]').count(), 0, 'a javascript: URL is never a link');
+    const marksDoc = page.locator('[data-testid=article] mark.quote[tabindex="0"]');
+    for (let i = 0; i < (await marksDoc.count()); i++) await marksDoc.nth(i).click();
+    await assertInert(page, dialogs, 'document page');
+
+    await page.goto(`${server.url}/documents/test%2Fpayload-engine`);
+    await page.locator('[data-testid=document-title]').waitFor();
+    await assertInert(page, dialogs, 'engine-extracted hostile document');
+
+    await page.goto(`${server.url}/accounts`);
+    await page.locator('[data-testid=accounts-list]').waitFor();
+    await assertInert(page, dialogs, 'accounts');
+    await context.close();
+  });
+
+  test('the UI is served with a strict Content-Security-Policy', async () => {
+    const res = await fetch(`${server.url}/speakers/1`);
+    assert.equal(res.status, 200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.match(csp, /connect-src 'self'/);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+  });
+});
