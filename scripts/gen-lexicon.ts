@@ -257,8 +257,27 @@ const UNISEX_EN = `taylor jordan morgan casey robin dana alex sam pat jesse terr
 riley avery quinn blair jean leslie kim jody jamie sidney sydney drew cameron ashton kendall dakota skyler jaime lynn
 carmen andy frankie bobbie billie charlie sasha`;
 
+/**
+ * Names in the lists that running text mostly uses as common words (lower-case mid-sentence far more often than
+ * capitalised, in the PolNeAR and aads_french training texts and the French Wikinews demo articles): a capitalised
+ * "Even", "Job", "Juste" or "Janvier" at a sentence start is not a person. Also the names that news uses almost only
+ * as places ("France", "Israel", "Georgia", "Washington", "Lourdes").
+ */
+const PLACES = 'france paris israel india georgia virginia carolina indiana asia washington dallas denver lyon lourdes';
+const NOT_FIRST_NAMES = {
+  en: `ally any aura bear boy buck case cash chance charity come constant court cross deny early else even fares free
+happy haven honor job keen law line link lion lucky maison major marshal miles minor my north pace page park price
+rich rock said saw shadow sharia sky son star storm tally trip urban wells west ${PLACES}`,
+  fr: `aimable aime amour avril barbe brune clair colline conception divine fortune franc gracieuse janvier juste laid
+lois loup mai merveille modeste parfait prudent reine sainte sauveur ${PLACES}`,
+};
+
 function words(s: string): string[] {
   return s.split(/\s+/).filter(Boolean);
+}
+
+function notFirstNames(lang: keyof typeof NOT_FIRST_NAMES): Set<string> {
+  return new Set(words(NOT_FIRST_NAMES[lang]));
 }
 
 function readLines(path: string): string[] {
@@ -280,11 +299,14 @@ function englishNames(insee: InseeName[] | null): Map<string, G> {
   }
   if (insee) {
     for (const { name, gender, bearers } of insee) {
-      if (bearers >= FR_IN_EN_MIN_BEARERS && gender && !names.has(name)) names.set(name, gender);
+      if (bearers >= FR_IN_EN_MIN_BEARERS && gender && !names.has(name) && !notFirstNames('fr').has(name)) {
+        names.set(name, gender);
+      }
     }
   }
   for (const g of ['m', 'f'] as const) for (const name of words(CORE_EN_NAMES[g])) names.set(name, g);
   for (const name of words(UNISEX_EN)) names.set(name, null);
+  for (const name of notFirstNames('en')) names.delete(name);
   return names;
 }
 
@@ -334,7 +356,8 @@ function main() {
   const inseePath = join(shared, 'fr', 'insee_sexratio_firstnames_2017.csv');
   const insee = existsSync(inseePath) ? readInsee(inseePath) : null;
   if (insee) {
-    const frNames = new Map(insee.slice(0, FR_NAMES).map(({ name, gender }) => [name, gender] as [string, G]));
+    const kept = insee.filter(({ name }) => !notFirstNames('fr').has(name)).slice(0, FR_NAMES);
+    const frNames = new Map(kept.map(({ name, gender }) => [name, gender] as [string, G]));
     write('src/lang/fr/first-names.generated.ts', namesFile(frNames, 'the INSEE Fichier des prénoms (sex ratio file, 2017; Licence Ouverte / Etalab)'));
   } else {
     console.log(`skipped   src/lang/fr/first-names.generated.ts (no ${inseePath}); the committed file is kept`);
