@@ -44,6 +44,7 @@ test('the corpus is the bundled Wikinews files, read without annotations', () =>
   assert.ok(files.includes(path.join('data', 'demo', 'en-wikinews-unannotated.jsonl')));
   const input = corpusInput({ id: 'x', text: 'T', lang: 'fr', date: '2012-05-22', title: 'Titre', source: { url: 'https://fr.wikinews.org/wiki/X' }, quotes: [{}] } as never);
   assert.deepEqual(input, { id: 'x', text: 'T', lang: 'fr', date: '2012-05-22', url: 'https://fr.wikinews.org/wiki/X', meta: { title: 'Titre' } });
+  assert.equal(corpusInput({ id: 'g', text: 'Le titre\n\nLe corps.' })?.meta?.title, 'Le titre', 'gold lines take their headline as title');
   assert.equal(corpusInput({ text: 'no id' }), null);
 });
 

@@ -85,8 +85,8 @@ interface CorpusLine {
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 /**
- * One corpus line as engine input: id, text, lang, date, title and source URL only (a gold file's annotations are
- * never read). Null for a line without id or text.
+ * One corpus line as engine input: id, text, lang, date, title (else the headline) and source URL only (a gold file's
+ * annotations are never read). Null for a line without id or text.
  */
 export function corpusInput(line: CorpusLine): DocumentInput | null {
   const id = str(line.id);
@@ -98,8 +98,15 @@ export function corpusInput(line: CorpusLine): DocumentInput | null {
     lang: str(line.lang),
     date: str(line.date),
     url: str(line.source?.url) ?? str(line.url),
-    meta: { title: str(line.title) },
+    meta: { title: str(line.title) ?? headline(text) },
   };
+}
+
+/** A text's first block when it reads as a headline (short, followed by a blank line): gold lines carry no title. */
+function headline(text: string): string | null {
+  const end = text.indexOf('\n\n');
+  const first = end > 0 ? text.slice(0, end).trim() : '';
+  return first && first.length <= 200 && !first.includes('\n') ? first : null;
 }
 
 /** The corpus files: every *.jsonl in the demo folders, sorted by name within each folder. */
@@ -151,9 +158,11 @@ export async function loadCorpus(store: Store, files: string[] = corpusFiles()):
   for await (const input of readCorpus(files)) {
     out.documents++;
     const stored = await store.getDocument(input.id!);
-    if (stored && stored.text === input.text && stored.engine.version === ENGINE_VERSION) {
+    const same = stored && stored.text === input.text && stored.engine.version === ENGINE_VERSION &&
+      (stored.meta.title ?? null) === (input.meta?.title ?? null) && (stored.meta.url ?? null) === (input.url ?? null);
+    if (same) {
       out.unchanged++;
-      out.quotes += stored.quotes.length;
+      out.quotes += stored!.quotes.length;
       continue;
     }
     const record = extract(input);

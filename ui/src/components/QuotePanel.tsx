@@ -55,7 +55,7 @@ export function QuotePanel({ quote: q, index, total, onMove, onClose, children, 
             <span data-testid="speaker-name">
               {speakerLink ? speakerLink(q.speaker) : q.speaker.name}
               {q.speaker.mention && q.speaker.mention.text !== q.speaker.name && (
-                <span class="muted"> — {t('quote.mention')} « <span class="mention">{q.speaker.mention.text}</span> »</span>
+                <span class="muted"> — {t('quote.mention')} « <span class="mention-inline">{q.speaker.mention.text}</span> »</span>
               )}
             </span>
           ) : (
