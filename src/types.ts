@@ -76,6 +76,8 @@ export interface Mention extends Span {
   /** A role word the mention carries ("porte-parole", "president"), lower-cased, when any. */
   role: string | null;
   sentence: number;
+  /** Inside quote marks: the quoted speaker's own words, never an antecedent outside them. */
+  quoted: boolean;
   /** Entity id, set by cluster-entities. */
   entity?: string;
 }

@@ -26,6 +26,7 @@ export interface Lexicon {
   adverbs: Set<string>;
   negations: Set<string>;
   complementizers: Set<string>;
+  preverbalClitics: Set<string>;
   isPlainWord(norm: string): boolean;
   honorific(tokens: Token[], i: number, end: number): { end: number; gender: Gender } | null;
 }
@@ -57,12 +58,23 @@ function indexed<T>(entries: Array<[string, T]>): [Map<string, T>, Map<string, n
   return [map, first];
 }
 
+/** Plural role nouns ("journalistes", "officials") speak as groups; listed bodies win over these. */
+function pluralRoles(pack: LanguagePack): Array<[string, RoleInfo]> {
+  const out: Array<[string, RoleInfo]> = [];
+  for (const [k, info] of Object.entries(pack.roles)) {
+    if (/[sxz]$/.test(k) || k.includes(' ')) continue;
+    const plural = k + pack.pluralSuffix;
+    if (!pack.bodies[plural]) out.push([plural, { gender: info.gender, number: 'pl', type: 'group' }]);
+  }
+  return out;
+}
+
 const cache = new WeakMap<LanguagePack, Lexicon>();
 
 export function lexicon(pack: LanguagePack): Lexicon {
   const hit = cache.get(pack);
   if (hit) return hit;
-  const [roles, roleFirstLen] = indexed(Object.entries(pack.roles));
+  const [roles, roleFirstLen] = indexed([...Object.entries(pack.roles), ...pluralRoles(pack)]);
   const [bodies, bodyFirstLen] = indexed(Object.entries(pack.bodies));
   const [media, mediaFirstLen] = indexed(pack.media.map((m) => [m, m] as [string, string]));
   const [channels, channelFirstLen] = indexed(Object.entries(pack.channels));
@@ -70,7 +82,7 @@ export function lexicon(pack: LanguagePack): Lexicon {
   const functionWords = new Set<string>([
     ...Object.keys(pack.determiners), ...Object.keys(pack.pronouns), ...pack.nameParticles, ...pack.complementizers,
     ...pack.auxiliaries, ...pack.adverbs, ...pack.negations, ...pack.ofWords, ...pack.addresseePrepositions,
-    ...pack.channelPrepositions, ...pack.infinitiveMarkers, ...pack.accordingFrames.flat(), ...pack.notNames,
+    ...pack.channelPrepositions, ...pack.infinitiveMarkers, ...pack.preverbalClitics, ...pack.accordingFrames.flat(), ...pack.notNames,
   ]);
   const verbForms = new Map(Object.entries(pack.verbForms));
   const lex: Lexicon = {
@@ -87,6 +99,7 @@ export function lexicon(pack: LanguagePack): Lexicon {
     adverbs: new Set(pack.adverbs),
     negations: new Set(pack.negations),
     complementizers: new Set(pack.complementizers),
+    preverbalClitics: new Set(pack.preverbalClitics),
     isPlainWord: (norm) => !functionWords.has(norm) && !verbForms.has(norm) && /^\p{L}/u.test(norm),
     honorific(tokens, i, end) {
       const t = tokens[i];

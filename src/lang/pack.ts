@@ -77,6 +77,8 @@ export interface LanguagePack {
   auxiliaries: string[];
   /** Words that may sit between auxiliary and participle ("a ensuite déclaré", "has also said"). */
   adverbs: string[];
+  /** Clitic pronouns that sit between subject and verb ("il l'a dit", "lui a dit"). */
+  preverbalClitics: string[];
   /** Negation particles ("ne", "pas", "not") — a negated cue is not speech. */
   negations: string[];
   /** Pronouns by lower-case form. */
@@ -116,8 +118,12 @@ export interface LanguagePack {
   honorifics: Record<string, Gender>;
   /** Role nouns (president, porte-parole, ministre) with gender when the noun marks it. */
   roles: Record<string, RoleInfo>;
+  /** The regular plural suffix of nouns ("s"), used to read plural role nouns ("journalistes", "officials"). */
+  pluralSuffix: string;
   /** Collective or institutional nouns that speak (police, gouvernement, ministère, manifestants). */
   bodies: Record<string, RoleInfo>;
+  /** Preposition + article contractions that start a prepositional phrase, not a noun phrase ("au", "aux", "du"). */
+  contractions: string[];
   /** Determiners with gender and number ("le" m sg, "la" f sg, "les" pl). */
   determiners: Record<string, { gender: Gender; number: GrammaticalNumber }>;
   /** Prepositions that attach a complement to a role or body noun ("de", "du", "of"). */
@@ -139,6 +145,25 @@ export interface LanguagePack {
   notSpeechIntroducers: string[];
   /** Words that mark hypothetical, unrealised speech before a quote ("sans dire", "without saying"). */
   unrealisedMarkers: string[][];
+  /** Words for comparing accounts of the same words (compare-accounts, src/accounts). */
+  accounts: AccountWords;
+}
+
+/**
+ * What compare-accounts needs to know about a language. Phrases are words separated by spaces, matched against
+ * folded text (lower case, no accents, apostrophes split off); a word ending in "*" matches as a prefix.
+ */
+export interface AccountWords {
+  /** Function words ignored when comparing wording (articles, pronouns, auxiliaries, prepositions, conjunctions). */
+  stopWords: string[];
+  /** Negation words, kept apart from content words ("ne", "pas", "jamais", "not", "never"). */
+  negations: string[];
+  /** Explicit signs of a second, different version near the quotes ("une autre version", "differs", "contradicts"). */
+  markers: string[];
+  /** Denials ("dément", "denied"): a marker only with a report noun in the sentence, or when they introduce quoted words. */
+  denials: string[];
+  /** Nouns naming reported words or a record of them ("propos", "récit", "remarks", "account", "transcript"). */
+  reportNouns: string[];
 }
 
 export interface Tokenization {

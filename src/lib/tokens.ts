@@ -19,10 +19,11 @@ export function tokenAt(tokens: Token[], offset: number): number {
 export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 export const contains = (outer: Span, inner: Span) => outer.start <= inner.start && inner.end <= outer.end;
 
-/** Trims spaces and the given punctuation from both ends of a span. */
-export function trimSpan(text: string, span: Span, punct = /[\s,;:.—–-]/u): Span {
+/** Trims spaces and punctuation from both ends of a span; `keepFinal` keeps a final . ! ? … (a quoted sentence's own). */
+export function trimSpan(text: string, span: Span, keepFinal = true): Span {
   let { start, end } = span;
-  while (start < end && punct.test(text[start]!)) start++;
-  while (end > start && /[\s,;:—–-]/u.test(text[end - 1]!)) end--;
+  while (start < end && /[\s,;:.—–-]/u.test(text[start]!)) start++;
+  const tail = keepFinal ? /[\s,;:—–-]/u : /[\s,;:.!?…—–-]/u;
+  while (end > start && tail.test(text[end - 1]!)) end--;
   return { start, end };
 }

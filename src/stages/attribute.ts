@@ -67,7 +67,7 @@ function verbSubject(ctx: Ctx, cue: Cue, q: QuoteDraft): number | null {
   const clauseStart = Math.max(s.start, q.content.end <= cue.start && q.content.start >= s.start ? q.content.end : s.start);
   for (let i = 0; i < ctx.mentions.length; i++) {
     const m = ctx.mentions[i]!;
-    if (m.start < clauseStart || m.sentence !== s.index) continue;
+    if (m.start < clauseStart || m.sentence !== s.index || m.quoted) continue;
     if (m.start >= cue.start) break;
     const k = tokenAt(ctx.tokens, m.start);
     const prev = ctx.tokens[k - 1];

@@ -31,6 +31,7 @@ interface Ctx {
 const PUNCT_GAP = /^[\s,—–-]*$/u;
 
 function add(ctx: Ctx, q: Omit<QuoteDraft, 'id' | 'speakerMention' | 'speakerEntity' | 'speakerName' | 'addressee' | 'via' | 'time' | 'continues' | 'confidence'>): void {
+  if (inBoilerplate(ctx, q.content)) return;
   ctx.quotes.push({ id: '', speakerMention: null, speakerEntity: null, speakerName: null, addressee: null, via: [], time: null, continues: null, confidence: 0, ...q });
   if (q.cue !== null) ctx.usedCues.add(q.cue);
 }
@@ -68,7 +69,8 @@ function cueBefore(ctx: Ctx, q: Quoted): number | null {
     if (cue.end > q.start) continue;
     if (q.start - cue.end > 80) return null;
     const gap = ctx.text.slice(cue.end, q.start);
-    if (/^[\s,:]*$/u.test(gap) && cue.kind !== 'according') return cue.frame !== 'indirect' || /:/.test(gap) ? c : null;
+    // "X a déclaré : « … »", "X said, “…”": a colon or comma, or a whole quoted sentence; else the verb governs a fragment.
+    if (/^[\s,:]*$/u.test(gap) && cue.kind !== 'according') return /[:,]/.test(gap) || (cue.frame !== 'indirect' && standsAlone(ctx, q)) ? c : null;
     // "X told reporters: «", "a déclaré à la presse : «", "a lancé aux journalistes «"
     if (/^\s+[^.!?;«»“”"]{1,50}?\s*[:,]?\s*$/u.test(gap) && cue.kind === 'verb' && !hasComplementizer(ctx, cue.end, q.start)) {
       return /:\s*$/.test(gap) || addresseeGap(ctx, cue.end, q.start) ? c : null;
@@ -138,7 +140,6 @@ function buildDirect(ctx: Ctx): void {
     const cue = inside ?? after ?? before;
     const sentence = ctx.tokens[tokenAt(ctx.tokens, q.inner.start)]?.sentence ?? 0;
     if (cue === null && !standsAlone(ctx, q)) return;
-    if (cue !== null && words(ctx.text, q.inner) < 2 && ctx.cues[cue]!.kind !== 'colon' && ctx.cues[cue]!.frame !== 'direct') return;
     let fragments: Span[] | null = null;
     if (inside !== null) {
       const c = ctx.cues[inside]!;
@@ -182,7 +183,7 @@ function quotedWithin(ctx: Ctx, span: Span): number[] {
 
 /** Makes an indirect or mixed quote from a reported clause; a clause that is one quoted span becomes its fragment. */
 function addClause(ctx: Ctx, cue: number | null, clause: Span, sentence: number, rule: string): void {
-  const span = trimSpan(ctx.text, clause);
+  const span = trimSpan(ctx.text, clause, false);
   if (span.end - span.start < 3 || inBoilerplate(ctx, span)) return;
   if (ctx.quotes.some((q) => overlaps(q.content, span))) return;
   const inner = quotedWithin(ctx, { start: span.start, end: Math.min(ctx.text.length, span.end + 1) });
@@ -240,7 +241,8 @@ function buildFromVerb(ctx: Ctx, c: number): void {
       addClause(ctx, c, { start: from, end: clauseEnd(ctx, from, s, c) }, s.index, 'quote.indirect.complement-clause');
       return;
     }
-    if (ctx.lex.verbForms.has(t.norm) && j > k) break;
+    const afterDeterminer = !!ctx.pack.determiners[ctx.tokens[j - 1]?.norm ?? ''];
+    if (ctx.lex.verbForms.has(t.norm) && j > k && !afterDeterminer) break;
   }
   // Infinitive: "affirme avoir été menacée", "promet de revenir", "vowed to appeal".
   if (verb.infinitive) {

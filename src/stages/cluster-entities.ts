@@ -80,7 +80,7 @@ export function resolvePronoun(mentions: Mention[], i: number, window: number, e
     const a = mentions[j]!;
     const distance = p.sentence - a.sentence;
     if (distance > window) break;
-    if (a.kind === 'relative' || (a.kind === 'pronoun' && entityOf(j) === null)) continue;
+    if (a.kind === 'relative' || a.quoted || (a.kind === 'pronoun' && entityOf(j) === null)) continue;
     if (a.type !== 'person' && a.type !== 'group' && a.type !== 'organization') continue;
     if (p.gender && a.gender && p.gender !== a.gender) continue;
     if (p.number && a.number && p.number !== a.number) continue;
@@ -145,7 +145,7 @@ export const clusterEntities: Stage = {
     });
 
     mentions.forEach((m, i) => {
-      if (m.kind !== 'pronoun' && m.kind !== 'relative') return;
+      if ((m.kind !== 'pronoun' && m.kind !== 'relative') || m.quoted) return;
       const j = resolvePronoun(mentions, i, config.corefWindow, (k) => entityOfMention[k]?.id ?? null);
       if (j !== null && entityOfMention[j]) attach(entityOfMention[j]!, i);
     });

@@ -1,10 +1,149 @@
+/**
+ * compare-accounts: groups the quotes of one speaker that report the same speech event — through different channels
+ * or in different forms — and says whether the versions agree (consistent), overlap (variant) or say different things
+ * (divergent). A continuation belongs to the version it continues. Most quotes of one speaker are different
+ * statements, so two versions need overlapping wording or an explicit sign in the text of a second version
+ * ("une autre version", "the transcript contradicts"), from the pack; addressees and times that disagree rule a pair
+ * out. The judging rules live in src/accounts/versions.ts, shared with the pair evaluation.
+ */
 import type { Stage } from '../pipeline.js';
+import type { Account, Document, QuoteDraft, Span, Verdict } from '../types.js';
+import type { LanguagePack } from '../lang/pack.js';
+import { lexiconFor, type AccountLexicon } from '../accounts/lexicon.js';
+import { judgeVersions, RULES, type Judgement, type Version } from '../accounts/versions.js';
+import { surroundingsOf } from '../accounts/surroundings.js';
+
+/** A version in the document: the quotes (a head and its continuations) and what they say. */
+interface DocVersion extends Version {
+  speaker: string;
+  quotes: QuoteDraft[];
+  spans: Span[];
+}
+
+function speakerKey(q: QuoteDraft, doc: Document): string | null {
+  const m = q.speakerMention !== null ? doc.layers.mentions?.[q.speakerMention] : undefined;
+  return q.speakerEntity ?? m?.entity ?? q.speakerName ?? m?.name ?? null;
+}
+
+function piecesOf(q: QuoteDraft): Span[] {
+  return q.fragments && q.fragments.length ? q.fragments : [q.content];
+}
+
+/** Follows `continues` links to the first quote of a chain. */
+function headOf(q: QuoteDraft, byId: Map<string, QuoteDraft>): QuoteDraft {
+  let head = q;
+  const seen = new Set<string>([q.id]);
+  while (head.continues && byId.has(head.continues) && !seen.has(head.continues)) {
+    head = byId.get(head.continues)!;
+    seen.add(head.id);
+  }
+  return head;
+}
+
+export function versionsOf(doc: Document): DocVersion[] {
+  const quotes = doc.layers.quotes ?? [];
+  const byId = new Map(quotes.map((q) => [q.id, q]));
+  const groups = new Map<string, QuoteDraft[]>();
+  for (const q of quotes) {
+    const head = headOf(q, byId);
+    const list = groups.get(head.id) ?? [];
+    list.push(q);
+    groups.set(head.id, list);
+  }
+  const out: DocVersion[] = [];
+  for (const [headId, members] of groups) {
+    const head = byId.get(headId)!;
+    const speaker = speakerKey(head, doc) ?? members.map((m) => speakerKey(m, doc)).find(Boolean) ?? null;
+    if (!speaker) continue;
+    members.sort((x, y) => x.content.start - y.content.start);
+    const spans = members.flatMap(piecesOf);
+    const via = (members.find((m) => m.via.length)?.via ?? []).map((r) => r.name);
+    out.push({
+      speaker,
+      quotes: members,
+      spans,
+      content: spans.map((s) => doc.text.slice(s.start, s.end)).join(' '),
+      kind: head.kind,
+      via,
+      addressee: members.find((m) => m.addressee)?.addressee?.name ?? null,
+      time: members.find((m) => m.time)?.time ?? null,
+    });
+  }
+  return out.sort((x, y) => x.spans[0]!.start - y.spans[0]!.start);
+}
+
+function find(parent: number[], i: number): number {
+  while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+  return i;
+}
+
+function verdictOf(judgements: Judgement[]): Verdict {
+  if (judgements.some((j) => j.verdict === 'divergent')) return 'divergent';
+  if (judgements.every((j) => j.verdict === 'consistent')) return 'consistent';
+  return 'variant';
+}
+
+/** A group whose versions share words, channels and form is one account told twice (a headline repeated), not two. */
+function isRepeat(versions: DocVersion[], judgements: Judgement[]): boolean {
+  const first = versions[0]!;
+  return (
+    judgements.every((j) => j.verdict === 'consistent') &&
+    versions.every((v) => v.kind === first.kind && v.via.join('|') === first.via.join('|'))
+  );
+}
+
+export function compareVersionsOf(doc: Document, lex: AccountLexicon, pack: LanguagePack): Account[] {
+  const versions = versionsOf(doc);
+  const parent = versions.map((_, i) => i);
+  const judged = new Map<string, Judgement>();
+  for (let i = 0; i < versions.length; i++) {
+    for (let j = i + 1; j < versions.length; j++) {
+      const a = versions[i]!;
+      const b = versions[j]!;
+      if (a.speaker !== b.speaker) continue;
+      const verdict = judgeVersions(a, b, lex, surroundingsOf(doc, a.spans, b.spans, lex, pack));
+      if (!verdict.verdict) continue;
+      judged.set(`${i},${j}`, verdict);
+      parent[find(parent, j)] = find(parent, i);
+    }
+  }
+  const components = new Map<number, number[]>();
+  versions.forEach((_, i) => {
+    const root = find(parent, i);
+    components.set(root, [...(components.get(root) ?? []), i]);
+  });
+  const accounts: Account[] = [];
+  for (const members of components.values()) {
+    if (members.length < 2) continue;
+    const judgements: Judgement[] = [];
+    for (const i of members) for (const j of members) if (judged.has(`${i},${j}`)) judgements.push(judged.get(`${i},${j}`)!);
+    const group = members.map((i) => versions[i]!);
+    if (isRepeat(group, judgements)) continue;
+    const evidence = new Set<string>();
+    for (const j of judgements) for (const e of j.evidence) evidence.add(e);
+    if (group.some((v) => v.quotes.length > 1)) evidence.add(RULES.continuation);
+    const entries = group.flatMap((v) => v.quotes.map((q) => ({ q, via: v.via })));
+    entries.sort((x, y) => x.q.content.start - y.q.content.start);
+    accounts.push({
+      id: '',
+      speaker: group[0]!.speaker,
+      quotes: entries.map((e) => e.q.id),
+      channels: entries.map((e) => e.via),
+      verdict: verdictOf(judgements),
+      similarity: Math.min(...judgements.map((j) => j.similarity)),
+      evidence: [...evidence],
+    });
+  }
+  accounts.forEach((a, k) => (a.id = `a${k + 1}`));
+  return accounts;
+}
 
 export const compareAccounts: Stage = {
   name: 'compare-accounts',
-  requires: ['quotes'],
+  requires: ['quotes', 'entities', 'sentences'],
   produces: ['accounts'],
-  run(doc) {
-    return { ...doc, layers: { ...doc.layers, accounts: [], } };
+  run(doc, pack) {
+    const accounts = compareVersionsOf(doc, lexiconFor(pack), pack);
+    return { ...doc, layers: { ...doc.layers, accounts } };
   },
 };

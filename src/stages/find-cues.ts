@@ -30,7 +30,7 @@ function groupStart(ctx: Ctx, i: number, from: number): { start: number; aux: bo
     if (ctx.lex.auxiliaries.has(t.norm)) aux = true;
     else if (ctx.lex.negations.has(t.norm)) negated = true;
     else if (ctx.pack.addresseeClitics.includes(t.norm)) objectClitic = { start: t.start, end: t.end };
-    else if (!ctx.lex.adverbs.has(t.norm) && !isHyphenClitic(ctx, j - 1)) break;
+    else if (!ctx.lex.adverbs.has(t.norm) && !ctx.lex.preverbalClitics.has(t.norm) && !isHyphenClitic(ctx, j - 1)) break;
     j--;
   }
   return { start: j, aux, negated, objectClitic };
@@ -38,8 +38,9 @@ function groupStart(ctx: Ctx, i: number, from: number): { start: number; aux: bo
 
 /** "-t-" or "-" joining an inverted clitic, or the clitic itself. */
 function isHyphenClitic(ctx: Ctx, i: number): boolean {
-  const t = ctx.tokens[i]!;
-  return /^[-‑](?:t[-‑])?$/.test(ctx.text.slice(t.start, t.end)) || (ctx.pack.invertedClitics.includes(t.norm) && isHyphenClitic(ctx, i - 1));
+  const t = ctx.tokens[i];
+  if (!t) return false;
+  return /^[-‑](?:t[-‑])?$/.test(ctx.text.slice(t.start, t.end)) || (ctx.pack.invertedClitics.includes(t.norm) && i > 0 && /^[-‑]/.test(ctx.text.slice(ctx.tokens[i - 1]!.start, ctx.tokens[i - 1]!.end)));
 }
 
 /** An inverted clitic right after token i ("dit-elle", "a-t-il"): the clitic's token index. */
@@ -49,6 +50,15 @@ function invertedCliticAfter(ctx: Ctx, i: number, end: number): number | null {
   if (!hy || !cl || i + 2 >= end || hy.start !== ctx.tokens[i]!.end) return null;
   if (!/^[-‑](?:t[-‑])?$/.test(ctx.text.slice(hy.start, hy.end))) return null;
   return ctx.pack.invertedClitics.includes(cl.norm) ? i + 2 : null;
+}
+
+/** An inverted clitic inside a compound group: "a-t-il dit", "s'est-elle exclamée". */
+function invertedCliticWithin(ctx: Ctx, from: number, to: number): number | null {
+  for (let k = from; k < to; k++) {
+    const c = invertedCliticAfter(ctx, k, to + 1);
+    if (c !== null && c < to) return c;
+  }
+  return null;
 }
 
 /** Negation around the verb: "ne … pas", "did not", "never" within two tokens after. */
@@ -81,13 +91,13 @@ function verbCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
     const verb = ctx.pack.verbs[form.lemma];
     if (!verb) continue;
     const group = groupStart(ctx, i, from);
-    const clitic = invertedCliticAfter(ctx, i, to);
+    const clitic = invertedCliticAfter(ctx, i, to) ?? invertedCliticWithin(ctx, group.start, i);
     if (group.negated || negatedAfter(ctx, clitic ?? i, to)) continue;
     // A participle needs an auxiliary (or an inverted one: "a-t-il déclaré"); an infinitive needs quotes nearby.
     const prevWord = ctx.tokens[i - 1];
     const afterComma = !!prevWord && (prevWord.norm === ',' || (prevWord.kind === 'quote' && CLOSING.test(ctx.text[prevWord.start]!)));
     if (form.nonFinite === 'participle' && !group.aux && !afterComma && clitic === null) continue;
-    const end = clitic !== null ? clitic + 1 : i + 1;
+    const end = clitic !== null ? Math.max(clitic, i) + 1 : i + 1;
     if ((verb.needsQuote || form.nonFinite === 'infinitive') && !nearQuote(ctx, s, group.start, end)) continue;
     const cueStart = ctx.tokens[group.start]!.start;
     const inverted = clitic !== null || afterComma || group.start > from && isBoundary(ctx, group.start - 1);

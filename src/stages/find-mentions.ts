@@ -5,7 +5,7 @@
  * determiners and role words.
  */
 import type { Stage } from '../pipeline.js';
-import type { EntityType, Gender, GrammaticalNumber, Mention, Sentence, Token } from '../types.js';
+import type { EntityType, Gender, GrammaticalNumber, Mention, Quoted, Sentence, Token } from '../types.js';
 import type { LanguagePack, RoleInfo } from '../lang/pack.js';
 import { lexicon, type Lexicon } from '../lang/lexicon.js';
 
@@ -16,6 +16,16 @@ interface Ctx {
   lex: Lexicon;
   /** Capitalised words seen away from a sentence start: evidence that a sentence-initial word is a name. */
   midCaps: Set<string>;
+  quoted: Quoted[];
+  /** Words seen in lower case somewhere in the document. */
+  lower: Set<string>;
+}
+
+/** After a sentence-initial candidate: another capitalised word, a colon, a comma or a verb make it a subject. */
+function nextIsNameLike(ctx: Ctx, i: number): boolean {
+  const next = ctx.tokens[i + 1];
+  if (!next) return true;
+  return next.upper || next.norm === ':' || next.norm === ',' || ctx.lex.verbForms.has(next.norm) || ctx.lex.auxiliaries.has(next.norm);
 }
 
 
@@ -30,7 +40,9 @@ function nameWord(ctx: Ctx, i: number, sentenceStart: number): boolean {
   if (i === sentenceStart || isAfterOpeningMark(ctx, i)) {
     if (ctx.lex.verbForms.has(t.norm) || ctx.pack.pronouns[t.norm] || ctx.pack.determiners[t.norm]) return false;
     if (/^\p{Lu}{2,}$/u.test(raw)) return true; // acronym
-    return ctx.midCaps.has(raw) || ctx.pack.firstNames[t.norm] !== undefined;
+    if (ctx.midCaps.has(raw) || ctx.pack.firstNames[t.norm] !== undefined) return true;
+    // A capitalised sentence opener never written in lower case in the document is a name ("Obama : « … »").
+    return raw.length > 1 && !ctx.lower.has(t.norm) && !ctx.lex.functionWords.has(t.norm) && !ctx.lex.roles.has(t.norm) && !ctx.lex.bodies.has(t.norm) && nextIsNameLike(ctx, i);
   }
   return true;
 }
@@ -85,7 +97,8 @@ function matchPhrase<T>(ctx: Ctx, i: number, end: number, table: Map<string, T>,
 function mention(ctx: Ctx, s: number, e: number, fields: Partial<Mention> & Pick<Mention, 'kind' | 'type'>, sentence: number): Mention {
   const start = ctx.tokens[s]!.start;
   const end = ctx.tokens[e - 1]!.end;
-  return { start, end, text: ctx.text.slice(start, end), gender: null, number: 'sg', name: null, role: null, sentence, ...fields };
+  const quoted = ctx.quoted.some((q) => q.inner.start <= start && end <= q.inner.end);
+  return { start, end, text: ctx.text.slice(start, end), gender: null, number: 'sg', name: null, role: null, sentence, quoted, ...fields };
 }
 
 function genderOfName(ctx: Ctx, first: Token): Gender {
@@ -146,12 +159,18 @@ function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
       i += media[1];
       continue;
     }
+    // A contracted preposition ("aux journalistes") is not part of the noun phrase.
+    if (ctx.pack.contractions.includes(t.norm) && j + 1 < to) {
+      i++;
+      continue;
+    }
     const det = ctx.pack.determiners[t.norm];
     if (det) j++;
     // Adjectives before the role: "l'ancien porte-parole", "longtime Democratic pollster".
     let k = j;
     let role = rolePhrase(ctx, k, to);
-    for (let a = 0; !role && a < 3 && k < to && ctx.tokens[k]!.kind === 'word' && ctx.lex.isPlainWord(ctx.tokens[k]!.norm); a++) {
+    const adjectivesBefore = det || !ctx.pack.adjectivesFollowNoun;
+    for (let a = 0; adjectivesBefore && !role && a < 3 && k < to && ctx.tokens[k]!.kind === 'word' && ctx.lex.isPlainWord(ctx.tokens[k]!.norm); a++) {
       k++;
       role = rolePhrase(ctx, k, to);
     }
@@ -195,12 +214,13 @@ function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
 
 export const findMentions: Stage = {
   name: 'find-mentions',
-  requires: ['sentences', 'tokens'],
+  requires: ['sentences', 'tokens', 'quoted'],
   produces: ['mentions'],
   run(doc, pack) {
     const tokens = doc.layers.tokens!;
     const sentences = doc.layers.sentences!;
-    const ctx: Ctx = { text: doc.text, tokens, pack, lex: lexicon(pack), midCaps: collectMidCaps(doc.text, tokens, sentences) };
+    const ctx: Ctx = { text: doc.text, tokens, pack, lex: lexicon(pack), midCaps: collectMidCaps(doc.text, tokens, sentences), quoted: doc.layers.quoted!,
+      lower: new Set(tokens.filter((t) => t.kind === 'word' && !t.upper).map((t) => t.norm)) };
     const mentions: Mention[] = [];
     for (const s of sentences) findInSentence(ctx, s, mentions);
     return { ...doc, layers: { ...doc.layers, mentions } };

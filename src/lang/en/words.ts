@@ -84,3 +84,6 @@ export const bareInfinitive = false;
 export const zeroComplementizer = true;
 export const auxiliaryInfinitives = ['have', 'be'];
 export const withWord = 'with';
+export const preverbalClitics: string[] = [];
+export const pluralSuffix = 's';
+export const contractions: string[] = [];

@@ -44,7 +44,7 @@ export const adverbs = [
   'ensuite', 'aussi', 'également', 'déjà', 'encore', 'alors', 'enfin', 'notamment', 'récemment', 'toutefois', 'pourtant',
   'cependant', 'néanmoins', 'même', 'bien', 'plutôt', 'clairement', 'publiquement', 'officiellement', 'hier', 'lundi', 'mardi',
   'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'aujourd\'hui', 'immédiatement', 'rapidement', 'longuement', 'vivement',
-  'fermement', 'lui', 'leur', 'nous', 'vous', 'me', 'te', 'y', 'en', "l'", 'le', 'la', 'les', "m'", "t'", 'toujours', 'souvent',
+  'fermement', 'toujours', 'souvent',
   'justement', 'volontiers', 'simplement', 'sobrement', 'fortement', 'ainsi', 'donc', 'plus', 'tard', 'depuis',
 ];
 export const negations = ['ne', "n'", 'pas', 'jamais', 'guère', 'point', 'nullement', 'refusé', 'refuse', 'refusant', 'sans'];
@@ -98,3 +98,7 @@ export const bareInfinitive = true;
 export const zeroComplementizer = false;
 export const auxiliaryInfinitives = ['avoir', 'être'];
 export const withWord = 'avec';
+/** Clitics that sit before a conjugated verb ("il l'a dit", "lui a-t-il dit", "se dit", "nous a déclaré"). */
+export const preverbalClitics = ['lui', 'leur', 'nous', 'vous', 'me', 'te', 'y', 'en', "l'", 'le', 'la', 'les', "m'", "t'", 'se', "s'"];
+export const pluralSuffix = 's';
+export const contractions = ['au', 'aux', 'du'];

@@ -1,0 +1,75 @@
+/**
+ * Table-driven tests of real-shaped sentences, French and English, one construction each (ATTRIBUTION.md).
+ * Each row: the text, and the quotes expected (in order), or [] when nothing is speech. A bug fixed adds its row.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from '../src/index.js';
+
+interface Want {
+  kind?: 'direct' | 'mixed' | 'indirect';
+  content?: string;
+  speaker?: string | null;
+  cue?: string | null;
+  addressee?: string | null;
+  via?: string[];
+  continues?: boolean;
+}
+
+type Row = [lang: 'fr' | 'en', text: string, want: Want[]];
+
+const ROWS: Row[] = [
+  // 1. Direct quotes
+  ['fr', '« Nous ne céderons pas », a déclaré la ministre Anne Roy.', [{ kind: 'direct', content: 'Nous ne céderons pas', speaker: 'Anne Roy', cue: 'a déclaré' }]],
+  ['fr', 'Jean Dupont est arrivé hier. « C\'est une erreur », a-t-il estimé.', [{ kind: 'direct', content: "C'est une erreur", speaker: 'Jean Dupont', cue: 'a-t-il estimé' }]],
+  ['fr', 'Marie Curie a pris la parole. « Jamais », dit-elle.', [{ kind: 'direct', content: 'Jamais', speaker: 'Marie Curie' }]],
+  ['fr', 'Xi Jinping a reçu Michelle Bachelet. « Il faut partir », lui a-t-il dit.', [{ kind: 'direct', speaker: 'Xi Jinping', addressee: 'Michelle Bachelet' }]],
+  ['fr', '« Nous irons jusqu\'au bout », a déclaré Anne Roy aux journalistes.', [{ kind: 'direct', speaker: 'Anne Roy', addressee: 'journalistes' }]],
+  ['fr', 'Le maire Paul Martin a prévenu : « Personne ne sera oublié. »', [{ kind: 'direct', content: 'Personne ne sera oublié.', speaker: 'Paul Martin' }]],
+  ['fr', 'Obama : « Le meilleur reste à venir »', [{ kind: 'direct', content: 'Le meilleur reste à venir', speaker: 'Obama', cue: ':' }]],
+  ['fr', '« Nous avons gagné », a lancé Paul Martin. « Et nous irons jusqu\'au bout. »', [{ kind: 'direct', speaker: 'Paul Martin' }, { kind: 'direct', speaker: 'Paul Martin', continues: true }]],
+  ['en', '"We will win," said Governor Ann Lee.', [{ kind: 'direct', content: 'We will win,', speaker: 'Ann Lee', cue: 'said' }]],
+  ['en', 'Ann Lee spoke on Monday. "We will win," Lee said.', [{ kind: 'direct', speaker: 'Ann Lee' }]],
+  ['en', 'Ann Lee was in Ohio. "We are ready," she told CNN.', [{ kind: 'direct', speaker: 'Ann Lee', addressee: 'CNN', via: ['CNN'] }]],
+  ['en', 'Lee said: "We will win."', [{ kind: 'direct', content: 'We will win.', speaker: 'Lee' }]],
+  // 2. Mixed quotes
+  ['fr', 'Le ministre Paul Martin a dénoncé « une faute lourde ».', [{ kind: 'mixed', content: 'une faute lourde', speaker: 'Paul Martin' }]],
+  ['fr', 'Paul Martin a affirmé que la réforme était « juste et nécessaire ».', [{ kind: 'mixed', content: 'la réforme était « juste et nécessaire »', speaker: 'Paul Martin' }]],
+  // 3. Indirect speech
+  ['fr', 'Le parquet a indiqué que trois personnes avaient été arrêtées.', [{ kind: 'indirect', content: 'trois personnes avaient été arrêtées', speaker: 'Le parquet' }]],
+  ['en', 'Police said three people were arrested.', [{ kind: 'indirect', content: 'three people were arrested', speaker: 'Police' }]],
+  ['fr', 'Trois personnes ont été arrêtées, a indiqué la police.', [{ kind: 'indirect', content: 'Trois personnes ont été arrêtées', speaker: 'la police' }]],
+  ['en', 'Three were arrested, police said.', [{ kind: 'indirect', content: 'Three were arrested', speaker: 'police' }]],
+  ['fr', 'Selon le ministère, la situation est sous contrôle.', [{ kind: 'indirect', content: 'la situation est sous contrôle', speaker: 'le ministère' }]],
+  ['fr', 'La situation est sous contrôle, selon le ministère.', [{ kind: 'indirect', content: 'La situation est sous contrôle', speaker: 'le ministère' }]],
+  ['en', 'The plant will close, according to the union.', [{ kind: 'indirect', content: 'The plant will close', speaker: 'the union' }]],
+  ['fr', 'Anne Roy affirme avoir été menacée.', [{ kind: 'indirect', content: 'avoir été menacée', speaker: 'Anne Roy' }]],
+  // 5. Channels
+  ['fr', 'Selon l\'AFP, l\'usine fermera.', [{ kind: 'indirect', speaker: 'AFP', via: [] }]],
+  ['fr', 'Paul Martin a déclaré dans un communiqué que l\'usine fermera.', [{ kind: 'indirect', speaker: 'Paul Martin', via: ['communiqué'] }]],
+  // 6. Not speech
+  ['fr', 'Le gouvernement emploie des « stagiaires » dans ses bureaux.', []],
+  ['fr', 'Il a évoqué la crise.', []],
+  ['en', 'She discussed the budget.', []],
+  // 7. Boilerplate
+  ['fr', 'LIRE AUSSI : « Nous ne céderons pas », a déclaré la ministre Anne Roy.', []],
+];
+
+function check(row: Row) {
+  const [lang, text, want] = row;
+  const out = extract(text, { lang });
+  const got = out.quotes;
+  assert.equal(got.length, want.length, `quotes found: ${JSON.stringify(got.map((q) => [q.kind, q.content.text, q.speaker?.name]))}`);
+  want.forEach((w, i) => {
+    const q = got[i]!;
+    if (w.kind) assert.equal(q.kind, w.kind, 'kind');
+    if (w.content !== undefined) assert.equal(q.content.text, w.content, 'content');
+    if (w.speaker !== undefined) assert.equal(q.speaker?.name ?? null, w.speaker, 'speaker');
+    if (w.cue !== undefined) assert.equal(q.cue?.text ?? null, w.cue, 'cue');
+    if (w.addressee !== undefined) assert.equal(q.addressee?.name ?? null, w.addressee, 'addressee');
+    if (w.via !== undefined) assert.deepEqual(q.via.map((v) => v.name), w.via, 'via');
+    if (w.continues !== undefined) assert.equal(q.continues !== null, w.continues, 'continues');
+  });
+}
+
+for (const row of ROWS) test(`${row[0]}: ${row[1]}`, () => check(row));
