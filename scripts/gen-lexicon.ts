@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SpeechVerb } from '../src/lang/pack.js';
 import { verbs as frVerbs, skipForms as frSkipForms } from '../src/lang/fr/verbs.js';
-import { verbs as enVerbs } from '../src/lang/en/verbs.js';
+import { verbs as enVerbs, skipForms as enSkipForms } from '../src/lang/en/verbs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = join(root, '..', 'shared', 'data', 'lexicons');
@@ -85,8 +85,19 @@ function regularEr(lemma: string, lefff: Record<string, Conjugation>): Conjugati
   return Object.fromEntries(Object.entries(model).map(([t, forms]) => [t, forms.map((f) => (f === 'NA' ? f : stem + f.slice(4)))]));
 }
 
+/** The 1990 spelling drops the circumflex on i ("reconnait", "enchaine"), except in the endings -îmes, -îtes. */
+function reformedSpelling(form: string): string | null {
+  if (!form.includes('î') || /î(?:mes|tes)$/.test(form)) return null;
+  return form.replace(/î/g, 'i');
+}
+
 function frenchReadings(lefff: Record<string, Conjugation>) {
   const readings = new Map<string, Array<[string, Reading]>>();
+  const add = (form: string, lemma: string, reading: Reading) => {
+    addReading(readings, form, lemma, reading);
+    const reformed = reformedSpelling(form);
+    if (reformed) addReading(readings, reformed, lemma, reading);
+  };
   const missing: string[] = [];
   for (const lemma of Object.keys(frVerbs)) {
     let conj = lefff[lemma];
@@ -96,11 +107,11 @@ function frenchReadings(lefff: Record<string, Conjugation>) {
       conj = regularEr(lemma, lefff);
     }
     for (const tense of FR_FINITE) {
-      (conj[tense] ?? []).forEach((form, person) => addReading(readings, form, lemma, person === 2 || person === 5 ? 'finite3' : 'finite'));
+      (conj[tense] ?? []).forEach((form, person) => add(form, lemma, person === 2 || person === 5 ? 'finite3' : 'finite'));
     }
-    for (const form of conj['K'] ?? []) addReading(readings, form, lemma, 'participle');
-    for (const form of conj['G'] ?? []) addReading(readings, form, lemma, 'gerund');
-    for (const form of conj['W'] ?? []) addReading(readings, form, lemma, 'infinitive');
+    for (const form of conj['K'] ?? []) add(form, lemma, 'participle');
+    for (const form of conj['G'] ?? []) add(form, lemma, 'gerund');
+    for (const form of conj['W'] ?? []) add(form, lemma, 'infinitive');
   }
   return { readings, missing };
 }
@@ -349,7 +360,7 @@ function main() {
   if (frTable.collisions.length) console.log(`fr: shared forms: ${frTable.collisions.join('; ')}`);
   write('src/lang/fr/verb-forms.generated.ts', verbFormsFile(frTable.table, 'src/lang/fr/verbs.ts and the Lefff conjugation tables (french-verbs-lefff, LGPL-LR)'));
 
-  const enTable = resolve(englishReadings(), enVerbs, new Set());
+  const enTable = resolve(englishReadings(), enVerbs, new Set(enSkipForms));
   if (enTable.collisions.length) console.log(`en: shared forms: ${enTable.collisions.join('; ')}`);
   write('src/lang/en/verb-forms.generated.ts', verbFormsFile(enTable.table, 'src/lang/en/verbs.ts, english-verbs-irregular and english-verbs-gerunds (Apache-2.0)'));
 

@@ -22,6 +22,7 @@
  * - `addresseeObject`: the direct object is the addressee ("a prévenu les habitants que…", "informe X que…").
  * - `namingFrame`: "traite X de « … »", "qualifie X de « … »", "décrit X comme « … »", "appelle X « … »".
  * Multi-word cues ("faire savoir", "mettre en garde", "faire part") are not single verbs and are not listed here.
+ * - Forms with î also get their 1990 reformed spelling ("reconnait", "enchaine"), common in the press.
  */
 import type { CueFrame } from '../../types.js';
 import type { SpeechVerb } from '../pack.js';
@@ -40,7 +41,7 @@ const rows: Row[] = [
   ['attester', 'both'],
   ['garantir', 'both'],
   ['jurer', 'both', 'infinitive'],
-  ['soutenir', 'both', 'infinitive'],
+  ['soutenir', 'indirect', 'infinitive'],
   ['maintenir', 'both'],
   ['prétendre', 'both', 'infinitive'],
   ['alléguer', 'both', 'infinitive'],
@@ -183,7 +184,7 @@ const rows: Row[] = [
   ['embrayer', 'direct', 'needsQuote'],
   ['rebondir', 'direct', 'needsQuote'],
   ['relancer', 'direct', 'needsQuote'],
-  ['appuyer', 'direct', 'needsQuote'],
+  ['appuyer', 'direct'],
   ['interrompre', 'direct', 'needsQuote'],
   ['intervenir', 'direct', 'needsQuote'],
   ['glisser', 'direct', 'needsQuote'],
@@ -353,7 +354,7 @@ const rows: Row[] = [
   ['rire', 'direct', 'needsQuote'],
   ['esclaffer', 'direct'],
   ['philosopher', 'direct'],
-  ['interpeller', 'direct', 'addresseeObject'],
+  ['interpeller', 'direct', 'addresseeObject', 'needsQuote'],
   ['apostropher', 'direct', 'addresseeObject'],
   ['adresser', 'direct'],
   ['souvenir', 'both', 'infinitive'],
