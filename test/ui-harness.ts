@@ -6,11 +6,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureUi, serveUi } from '../src/server/static.js';
-import { createApp } from '../src/server/app.js';
+import { startServer } from '../src/server/serve.js';
 import { openStore, type Store } from '../src/store/store.js';
 import type { Extraction } from '../src/types.js';
 
@@ -28,18 +26,13 @@ export async function startUiServer(records: Extraction[] = []): Promise<UiServe
   const dir = mkdtempSync(path.join(tmpdir(), 'selon-ui-'));
   const store = await openStore(`sqlite:${path.join(dir, 'selon.db')}`);
   if (records.length) await store.ingestMany(records);
-  const app = createApp({ store, ui: serveUi() });
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', () => resolve());
-    server.once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
+  // The server `selon serve` and `selon demo` run: loopback, Host header checked, UI and API on one port.
+  const running = await startServer({ store, host: '127.0.0.1', port: 0, ui: serveUi() });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${running.port}`,
     store,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await running.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },

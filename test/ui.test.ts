@@ -118,6 +118,7 @@ describe('Read (engine in the browser)', () => {
 
   test('the French example sentence gives the resolved speaker "Anne Roy", with the mention highlighted', async () => {
     const { context, page } = await open('/');
+    await page.locator('input[type=date]').fill('2024-03-14');
     await paste(page, FR_ARTICLE);
     await page.locator('[data-testid=summary]').waitFor();
     const quote = page.locator('mark.quote[data-speaker="Anne Roy"][tabindex="0"]');
@@ -128,6 +129,8 @@ describe('Read (engine in the browser)', () => {
     assert.equal((await page.locator('[data-testid=speaker-name]').textContent())?.startsWith('Anne Roy'), true);
     const mention = page.locator('[data-testid=article] [data-testid=mention]');
     assert.match(((await mention.allTextContents()).join('')), /Anne Roy/);
+    // "mardi" is resolved against the publication date given in the form (Thursday 14 March 2024 → Tuesday the 12th).
+    assert.match((await page.locator('[data-testid=quote-panel]').textContent()) ?? '', /mardi \(2024-03-12\)/);
     await screenshot(page, 'read-fr-anne-roy');
     await context.close();
   });

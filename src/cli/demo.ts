@@ -182,7 +182,12 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const { ensureUi, serveUi } = await import('../server/static.js');
-  if (await ensureUi({ quiet: true })) process.stderr.write('demo: built the web UI into dist/ui\n');
+  try {
+    if (await ensureUi({ quiet: true })) process.stderr.write('demo: built the web UI into dist/ui\n');
+  } catch (err) {
+    process.stderr.write(`selon demo: cannot build the web UI (${(err as Error).message}); run "npm ci", then "npm run build:ui"\n`);
+    return 1;
+  }
   const { openStore } = await import('../store/store.js');
   const store = await openStore(options.store);
   if (options.load) {
@@ -193,23 +198,15 @@ export async function run(argv: string[]): Promise<number> {
         `${s.unchanged} unchanged), ${s.quotes} quotes, ${(s.ms / 1000).toFixed(1)} s\n`,
     );
   }
-  const { createApp } = await import('../server/app.js');
-  const { serve } = await import('@hono/node-server');
-  const app = createApp({ store, ui: serveUi() });
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: options.port });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  }).catch((err: NodeJS.ErrnoException) => {
-    throw new SelonError('E003', err.code === 'EADDRINUSE' ? `port ${options.port} is in use (try --port 0)` : err.message);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  process.stdout.write(`selon demo: http://127.0.0.1:${port}/  (store ${options.store}; Ctrl+C to stop)\n`);
+  const { startServer } = await import('../server/serve.js');
+  // The same server as `selon serve`: loopback only, Host header checked.
+  const running = await startServer({ store, host: '127.0.0.1', port: options.port, ui: serveUi() });
+  process.stdout.write(`selon demo: ${running.url}  (store ${options.store}; Ctrl+C to stop)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
-      server.close();
-      resolve();
+      // A browser may hold keep-alive connections open: don't wait on them for long.
+      setTimeout(resolve, 1000).unref();
+      void running.close().then(resolve);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -17,11 +17,12 @@ Selon le syndicat Sud-Rail, la mobilisation doit se poursuivre jusqu'à la fin d
 LIRE AUSSI  Une vidéo incroyable fait le tour du web`;
 
 // Kept between visits to the view, in memory only (never stored, never sent).
-let draft = { text: '', lang: 'auto', result: null as Extraction | null, fileName: null as string | null };
+let draft = { text: '', lang: 'auto', date: '', result: null as Extraction | null, fileName: null as string | null };
 
 export function Read() {
   const [text, setText] = useState(draft.text);
   const [lang, setLang] = useState(draft.lang);
+  const [date, setDate] = useState(draft.date);
   const [result, setResult] = useState<Extraction | null>(draft.result);
   const [fileName, setFileName] = useState<string | null>(draft.fileName);
   const [error, setError] = useState<string | null>(null);
@@ -30,13 +31,13 @@ export function Read() {
 
   const show = (r: Extraction | null, source: { text: string; fileName: string | null }) => {
     setResult(r);
-    draft = { text: source.text, lang, result: r, fileName: source.fileName };
+    draft = { text: source.text, lang, date, result: r, fileName: source.fileName };
   };
 
   const runText = (value = text) => {
     setError(null);
     setFileName(null);
-    show(extract({ text: value }, { lang }), { text: value, fileName: null });
+    show(extract({ text: value, date: date || null }, { lang }), { text: value, fileName: null });
   };
 
   const runFile = async (file: File) => {
@@ -44,7 +45,8 @@ export function Read() {
     try {
       const body = await file.text();
       const isHtml = /\.x?html?$/i.test(file.name) || file.type.includes('html') || /^\s*<(!doctype|html|head|body|article|p)\b/i.test(body);
-      const r = isHtml ? extract({ html: body, id: file.name }, { lang }) : extract({ text: body, id: file.name }, { lang });
+      const given = { id: file.name, date: date || null };
+      const r = isHtml ? extract({ ...given, html: body }, { lang }) : extract({ ...given, text: body }, { lang });
       setText(r.text);
       setFileName(file.name);
       show(r, { text: r.text, fileName: file.name });
@@ -102,6 +104,10 @@ export function Read() {
               <option value="fr">fr</option>
               <option value="en">en</option>
             </select>
+          </label>
+          <label class="inline">
+            {t('read.date')}{' '}
+            <input type="date" value={date} onInput={(e) => setDate((e.target as HTMLInputElement).value)} />
           </label>
           <label class="file">
             <span class="button-like">{t('read.file')}</span>
