@@ -14,6 +14,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   extract: () => import('./extract.js'),
   eval: () => import('./eval.js'),
   demo: () => import('./demo.js'),
+  ingest: () => import('./ingest.js'),
+  search: () => import('./search.js'),
+  serve: () => import('./serve.js'),
+  reindex: () => import('./reindex.js'),
 };
 
 /** Exit codes: 0 all input read; 1 some input could not be read or parsed; 2 usage or configuration error. */

@@ -124,6 +124,14 @@ export interface AccountRecord {
 
 export type IngestOutcome = 'added' | 'replaced' | 'unchanged';
 
+/** What decides whether a document must be stored again: its text hash and the engine version of its record. */
+export interface StoredKey {
+  id: string;
+  textHash: string;
+  engineVersion: string;
+  quotes: number;
+}
+
 export interface IngestResult {
   id: string;
   outcome: IngestOutcome;
@@ -167,6 +175,8 @@ export interface Store {
   searchQuotes(filters: QuoteFilters): Promise<QuotePage>;
   listSpeakers(filters: SpeakerFilters): Promise<Page<SpeakerSummary>>;
   getSpeaker(id: number): Promise<SpeakerDetail | null>;
+  /** The key of a stored document, so a caller can skip extracting a text that is already stored. */
+  storedKey(id: string): Promise<StoredKey | null>;
   /** The stored selon/1 record, exactly as ingested. */
   getDocument(id: string): Promise<Extraction | null>;
   /** Document-level accounts as the records gave them (a cross-document accounts engine comes later). */
@@ -177,12 +187,17 @@ export interface Store {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /** Create an empty store when the file does not exist (default true; readers pass false to catch a mistyped path). */
+  create?: boolean;
+}
+
 /** Opens (and migrates) the store a URL names. Throws E006 for a URL it cannot use. */
-export async function openStore(url: string = DEFAULT_STORE_URL): Promise<Store> {
+export async function openStore(url: string = DEFAULT_STORE_URL, options: OpenOptions = {}): Promise<Store> {
   const target = parseStoreUrl(url);
   if (target.backend === 'sqlite') {
     const { openSqliteStore } = await import('./sqlite/sqlite-store.js');
-    return openSqliteStore(target.path);
+    return openSqliteStore(target.path, options.create ?? true);
   }
   const { openPostgresStore } = await import('./postgres.js');
   return openPostgresStore(target.url);

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Account, Extraction, OutputQuote } from '../../types.js';
 import { toMatchQuery } from '../match.js';
 import { fromShell } from '../record.js';
-import type { AccountFilters, AccountRecord, FacetCount, Page, SpeakerDetail, SpeakerFilters, SpeakerSummary, StoreStats } from '../store.js';
+import type { AccountFilters, AccountRecord, FacetCount, Page, SpeakerDetail, SpeakerFilters, SpeakerSummary, StoredKey, StoreStats } from '../store.js';
 import { paging } from './search.js';
 import { schemaVersion } from './migrations.js';
 import { speakersNamed } from './speakers.js';
@@ -62,6 +62,12 @@ export function getSpeaker(db: Database, pk: number): SpeakerDetail | null {
     timeline: countBy(db, 'date', id, 'value'),
     undated: counts.undated ?? 0,
   };
+}
+
+export function storedKey(db: Database, id: string): StoredKey | null {
+  const row = sql(db, 'SELECT id, text_hash AS textHash, engine_version AS engineVersion, quote_count AS quotes FROM documents WHERE id = ?')
+    .get(id) as StoredKey | undefined;
+  return row ?? null;
 }
 
 export function getDocument(db: Database, id: string): Extraction | null {

@@ -9,24 +9,34 @@ import type { AccountFilters, ExtractFn, QuoteFilters, ReindexOptions, SpeakerFi
 import { migrate } from './migrations.js';
 import { checkRecord, ingestRecord } from './write.js';
 import { searchQuotes } from './search.js';
-import { getDocument, getSpeaker, listAccounts, listSpeakers, stats } from './read.js';
+import { getDocument, getSpeaker, listAccounts, listSpeakers, stats, storedKey } from './read.js';
 import { reindex } from './reindex.js';
 
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, create = true): Db {
   if (path !== ':memory:' && !existsSync(dirname(path) || '.')) {
     throw new SelonError('E006', `sqlite:${path}: the folder ${dirname(path)} does not exist`);
   }
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  return db;
+  if (!create && path !== ':memory:' && !existsSync(path)) {
+    throw new SelonError('E006', `sqlite:${path}: no store there yet (selon ingest creates one)`);
+  }
+  let db: Db | null = null;
+  try {
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (err) {
+    db?.close();
+    if (err instanceof SelonError) throw err;
+    throw new SelonError('E006', `sqlite:${path}: ${(err as Error).message}`);
+  }
 }
 
-export function openSqliteStore(path: string): Store {
-  return new SqliteStore(openDatabase(path));
+export function openSqliteStore(path: string, create = true): Store {
+  return new SqliteStore(openDatabase(path, create));
 }
 
 export class SqliteStore implements Store {
@@ -56,6 +66,10 @@ export class SqliteStore implements Store {
 
   async getSpeaker(id: number) {
     return getSpeaker(this.db, id);
+  }
+
+  async storedKey(id: string) {
+    return storedKey(this.db, id);
   }
 
   async getDocument(id: string) {
