@@ -8,6 +8,7 @@ import type { VerbForm } from '../pack.js';
  */
 const table: Record<string, [string, string, string, string]> = {
   accept: ['accept accepted accepts', '', '', 'accepting'],
+  acclaim: ['acclaim acclaimed acclaims', '', '', 'acclaiming'],
   accuse: ['accuse accused accuses', '', '', 'accusing'],
   acknowledge: ['acknowledge acknowledged acknowledges', '', '', 'acknowledging'],
   add: ['add added adds', '', '', 'adding'],
@@ -89,6 +90,7 @@ const table: Record<string, [string, string, string, string]> = {
   declare: ['declare declared declares', '', '', 'declaring'],
   decry: ['decried decries decry', '', '', 'decrying'],
   deem: ['deem deemed deems', '', '', 'deeming'],
+  defend: ['defend defended defends', '', '', 'defending'],
   demand: ['demand demanded demands', '', '', 'demanding'],
   demonstrate: ['demonstrate demonstrated demonstrates', '', '', 'demonstrating'],
   denounce: ['denounce denounced denounces', '', '', 'denouncing'],
@@ -258,6 +260,7 @@ const table: Record<string, [string, string, string, string]> = {
   snap: ['snap snapped snaps', '', '', 'snapping'],
   snarl: ['snarl snarled snarls', '', '', 'snarling'],
   sneer: ['sneer sneered sneers', '', '', 'sneering'],
+  snipe: ['snipe sniped snipes', '', '', 'sniping'],
   sob: ['sob sobbed sobs', '', '', 'sobbing'],
   speak: ['speak speaks spoke', 'spoken', '', 'speaking'],
   specify: ['specified specifies specify', '', '', 'specifying'],

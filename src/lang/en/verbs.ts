@@ -16,6 +16,7 @@
  *   (in PolNeAR train, 31% of "added" cues and 93% of "found" cues introduce indirect speech, which needsQuote would
  *   lose). Only the verbs in `thatOptional` should accept a clause without "that" ("Police said three were hurt").
  * - `infinitive`: the reported content may be an infinitive or gerund ("vowed to appeal", "denied having met").
+ *   Not set on wishes ("hopes to win"): an intention, not reported words.
  * - `objectInfinitive`: object then to-infinitive ("urged voters to stay home", "asked X to pay", "told X to leave");
  *   for "accuse X of", "blame X for", "thank X for" the marker is the preposition given in `objectMarkers`.
  * - `addresseeObject`: the direct object is the addressee ("told reporters", "warned residents that").
@@ -133,7 +134,7 @@ const rows: Row[] = [
   ['recount', 'both'],
   ['retell', 'both'],
   ['recall', 'both', 'infinitive'],
-  ['remember', 'indirect', 'infinitive'],
+  ['remember', 'indirect'],
   ['relate', 'both', 'needsQuote'],
   ['describe', 'both', 'namingFrame'],
   ['characterize', 'direct', 'namingFrame'],
@@ -232,7 +233,7 @@ const rows: Row[] = [
   ['alert', 'both', 'addresseeObject'],
   ['remind', 'both', 'addresseeObject', 'objectInfinitive'],
   ['admonish', 'both', 'addresseeObject', 'objectInfinitive'],
-  ['hope', 'indirect', 'infinitive'],
+  ['hope', 'indirect'],
   ['fear', 'indirect'],
   ['worry', 'indirect'],
   ['doubt', 'indirect'],
@@ -272,6 +273,8 @@ const rows: Row[] = [
   ['dismiss', 'direct', 'namingFrame', 'needsQuote'],
   ['reject', 'direct', 'needsQuote'],
   ['taunt', 'direct'],
+  ['snipe', 'direct'],
+  ['defend', 'direct', 'needsQuote'],
   ['scoff', 'both'],
   ['sneer', 'direct'],
   ['jeer', 'direct'],
@@ -281,6 +284,7 @@ const rows: Row[] = [
 
   // Praising, thanking.
   ['praise', 'direct'],
+  ['acclaim', 'direct'],
   ['hail', 'direct', 'namingFrame', 'needsQuote'],
   ['laud', 'direct'],
   ['applaud', 'direct', 'needsQuote'],

@@ -17,6 +17,7 @@
  *   Verbs whose only non-speech uses take a plain noun object ("ajouter du sel", "noter un devoir") are not marked:
  *   the frame already asks for « … », a colon, que or an infinitive before they count.
  * - `infinitive`: the reported content may be an infinitive ("affirme avoir été menacée", "promet de revenir").
+ *   Not set on wishes and fears ("souhaite profiter de…", "craint de perdre"): an intention, not reported words.
  * - `objectInfinitive`: object (or à + object) then de/à + infinitive ("accuse X d'avoir", "appelle X à",
  *   "demande à X de"); the object is the addressee or the target.
  * - `addresseeObject`: the direct object is the addressee ("a prévenu les habitants que…", "informe X que…").
@@ -110,6 +111,7 @@ const rows: Row[] = [
   ['justifier', 'direct', 'needsQuote'],
   ['défendre', 'both', 'needsQuote'],
   ['plaider', 'both'],
+  ['prétexter', 'both', 'infinitive'],
   ['stipuler', 'indirect'],
   ['prévoir', 'indirect'],
 
@@ -230,10 +232,10 @@ const rows: Row[] = [
   ['pronostiquer', 'both'],
   ['prophétiser', 'both'],
   ['menacer', 'both', 'infinitive', 'objectInfinitive'],
-  ['espérer', 'both', 'infinitive'],
-  ['souhaiter', 'both', 'infinitive'],
-  ['craindre', 'both', 'infinitive'],
-  ['redouter', 'both', 'infinitive'],
+  ['espérer', 'both'],
+  ['souhaiter', 'both'],
+  ['craindre', 'both'],
+  ['redouter', 'both'],
   ['douter', 'indirect'],
   ['supposer', 'indirect'],
   ['présumer', 'indirect'],
