@@ -135,6 +135,27 @@ describe('Read (engine in the browser)', () => {
     await context.close();
   });
 
+  test('an HTML file dropped on the form is parsed in the browser (title, body blocks, quotes)', async () => {
+    const { context, page, errors } = await open('/');
+    const html = `<!doctype html><html><head><title>Grève</title><meta property="article:published_time" content="2024-03-14T08:00:00Z"></head>
+      <body><nav><a href="/">Accueil</a></nav><article><h1>Grève des transports</h1>
+      ${FR_ARTICLE.split('\n\n').slice(1).map((p) => `<p>${p}</p>`).join('')}
+      <p>${'Un paragraphe de contexte assez long pour que Readability garde le corps de cet article. '.repeat(3)}</p></article></body></html>`;
+    const dataTransfer = await page.evaluateHandle((body) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([body], 'greve.html', { type: 'text/html' }));
+      return dt;
+    }, html);
+    await page.dispatchEvent('form[data-testid=read-form]', 'drop', { dataTransfer });
+    await page.waitForFunction(() => document.querySelector('[data-testid=article]')?.textContent?.startsWith('Grève'));
+    const text = (await page.locator('[data-testid=article]').textContent()) ?? '';
+    assert.doesNotMatch(text, /Accueil/, 'page chrome is not part of the article');
+    assert.ok((await page.locator('[data-testid=article] mark.quote').count()) >= 1);
+    assert.deepEqual(errors, []);
+    await screenshot(page, 'read-html-drop');
+    await context.close();
+  });
+
   test('keeps working with the network cut after load', async () => {
     const { context, page, errors } = await open('/');
     await context.setOffline(true);

@@ -43,7 +43,7 @@ export function bucketize(days: FacetCount[]): Bucket[] {
 
 export function Timeline({ days, undated = 0 }: { days: FacetCount[]; undated?: number }) {
   const buckets = bucketize(days);
-  if (buckets.length === 0) return <p class="muted">{t('quote.none')}</p>;
+  if (buckets.length === 0) return <p class="muted">{undated > 0 ? `${undated} ${t('speaker.undated')}` : t('quote.none')}</p>;
   const max = Math.max(...buckets.map((b) => b.count), 1);
   const W = 640;
   const H = 160;
@@ -72,7 +72,7 @@ export function Timeline({ days, undated = 0 }: { days: FacetCount[]; undated?: 
           );
         })}
       </svg>
-      {undated > 0 && <figcaption class="muted">+ {undated} ?</figcaption>}
+      {undated > 0 && <figcaption class="muted">+ {undated} {t('speaker.undated')}</figcaption>}
     </figure>
   );
 }

@@ -2,7 +2,7 @@
  * Read: paste text or open/drop an HTML file, and see its quotes. The engine runs here, in the browser (bundled
  * from src/index.ts): nothing is sent to the server, and it works with the network cut once the page has loaded.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { extract } from '../../../src/index.js';
 import type { Extraction } from '../../../src/types.js';
 import { ExtractionView } from '../components/ExtractionView.js';
@@ -28,6 +28,16 @@ export function Read() {
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  // A file dropped beside the drop zone must not make the browser leave the page to display it.
+  useEffect(() => {
+    const stop = (e: DragEvent) => e.preventDefault();
+    window.addEventListener('dragover', stop);
+    window.addEventListener('drop', stop);
+    return () => {
+      window.removeEventListener('dragover', stop);
+      window.removeEventListener('drop', stop);
+    };
+  }, []);
 
   const show = (r: Extraction | null, source: { text: string; fileName: string | null }) => {
     setResult(r);
