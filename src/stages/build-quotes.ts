@@ -62,8 +62,18 @@ function gapIsSubject(ctx: Ctx, from: number, to: number): boolean {
   return mentions.some((m) => m.start >= from && m.end <= to && /^[\s,]*$/.test(ctx.text.slice(from, m.start)) && /^\s*$/.test(ctx.text.slice(m.end, to)));
 }
 
-/** The cue right before an opening mark: "X a déclaré : «", "X said, “", "X told reporters: “", "Obama : «". */
-function cueBefore(ctx: Ctx, q: Quoted): number | null {
+/**
+ * The cue right before an opening mark: "X a déclaré : «", "Obama : «" (strong: a colon), "X said, “" or
+ * "X told reporters “…”" (weak: only when no que/that clause claims the quote first).
+ */
+function cueBefore(ctx: Ctx, q: Quoted, strong: boolean): number | null {
+  const c = cueBeforeAny(ctx, q);
+  if (c === null) return null;
+  const hasColon = /:\s*$/.test(ctx.text.slice(ctx.cues[c]!.end, q.start)) || ctx.cues[c]!.kind === 'colon';
+  return hasColon === strong ? c : null;
+}
+
+function cueBeforeAny(ctx: Ctx, q: Quoted): number | null {
   for (let c = ctx.cues.length - 1; c >= 0; c--) {
     const cue = ctx.cues[c]!;
     if (cue.end > q.start) continue;
@@ -73,7 +83,7 @@ function cueBefore(ctx: Ctx, q: Quoted): number | null {
     if (/^[\s,:]*$/u.test(gap) && cue.kind !== 'according') return /[:,]/.test(gap) || (cue.frame !== 'indirect' && standsAlone(ctx, q)) ? c : null;
     // "X told reporters: «", "a déclaré à la presse : «", "a lancé aux journalistes «"
     if (/^\s+[^.!?;«»“”"]{1,50}?\s*[:,]?\s*$/u.test(gap) && cue.kind === 'verb' && !hasComplementizer(ctx, cue.end, q.start)) {
-      return /:\s*$/.test(gap) || addresseeGap(ctx, cue.end, q.start) ? c : null;
+      return /:\s*$/.test(gap) || (addresseeGap(ctx, cue.end, q.start) && standsAlone(ctx, q)) ? c : null;
     }
     return null;
   }
@@ -130,16 +140,21 @@ function inBoilerplate(ctx: Ctx, span: Span): boolean {
   return ctx.doc.layers.boilerplate!.some((b) => overlaps(b, span));
 }
 
-function buildDirect(ctx: Ctx): void {
+/**
+ * Direct quotes, in two passes: `strong` takes quotes with a cue after them, inside them or before them with a
+ * colon; the weak pass (after que/that clauses have claimed their quotes) takes a cue before with a comma, and
+ * quotes that stand alone as sentences.
+ */
+function buildDirect(ctx: Ctx, strong: boolean): void {
   ctx.quoted.forEach((q, qi) => {
-    if (q.depth > 0 || inBoilerplate(ctx, q) || isTitleOrTerm(ctx, q)) return;
-    if (ctx.quoted.some((o, oi) => oi !== qi && o.depth === 0 && contains(o, q) && o !== q)) return;
-    const inside = cueInside(ctx, q);
-    const after = cueAfter(ctx, q);
-    const before = after === null ? cueBefore(ctx, q) : null;
+    if (q.depth > 0 || ctx.usedQuoted.has(qi) || inBoilerplate(ctx, q) || isTitleOrTerm(ctx, q)) return;
+    const inside = strong ? cueInside(ctx, q) : null;
+    const after = strong && inside === null ? cueAfter(ctx, q) : null;
+    const before = after === null && inside === null ? cueBefore(ctx, q, strong) : null;
     const cue = inside ?? after ?? before;
     const sentence = ctx.tokens[tokenAt(ctx.tokens, q.inner.start)]?.sentence ?? 0;
-    if (cue === null && !standsAlone(ctx, q)) return;
+    if (cue === null && (strong || !standsAlone(ctx, q))) return;
+    if (after !== null && leadsIn(ctx, q, sentence)) return addLeadIn(ctx, q, qi, after, sentence);
     let fragments: Span[] | null = null;
     if (inside !== null) {
       const c = ctx.cues[inside]!;
@@ -151,6 +166,36 @@ function buildDirect(ctx: Ctx): void {
       evidence: [cue === null ? 'quote.direct.standalone' : inside !== null ? 'quote.direct.inner-incise' : after !== null ? 'quote.direct.cue-after' : 'quote.direct.cue-before'],
     });
   });
+}
+
+/**
+ * Words of the same clause before the opening mark ("la question est de savoir « … » affirme-t-il"): the quote is
+ * a fragment of reported material that starts earlier, so the whole clause is the (mixed) content.
+ */
+function leadsIn(ctx: Ctx, q: Quoted, sentence: number): boolean {
+  const from = clauseStartBefore(ctx, ctx.sentences[sentence]!, q.start);
+  const lead = ctx.text.slice(from, q.start);
+  return words(ctx.text, { start: from, end: q.start }) >= 2 && !/[:]\s*$/.test(lead);
+}
+
+function addLeadIn(ctx: Ctx, q: Quoted, qi: number, cue: number, sentence: number): void {
+  const from = clauseStartBefore(ctx, ctx.sentences[sentence]!, q.start);
+  const content = trimSpan(ctx.text, { start: from, end: q.end }, false);
+  for (const [oi, o] of ctx.quoted.entries()) if (o.depth === 0 && contains(content, o)) ctx.usedQuoted.add(oi);
+  ctx.usedQuoted.add(qi);
+  add(ctx, { kind: 'mixed', content, fragments: null, cue, quoted: qi, sentence, evidence: ['quote.mixed.lead-in'] });
+}
+
+/** Where the clause holding `offset` starts: the sentence start, or after an earlier quote, incise or semicolon. */
+function clauseStartBefore(ctx: Ctx, s: Sentence, offset: number): number {
+  let from = s.start;
+  for (const q of ctx.quotes) if (q.content.end <= offset && q.content.end >= s.start) from = Math.max(from, q.content.end + 1);
+  for (const c of ctx.cues) if (c.end <= offset && c.end >= from && c.sentence === s.index) from = Math.max(from, c.end);
+  const semi = Math.max(ctx.text.lastIndexOf(';', offset - 1), ctx.text.lastIndexOf(':', offset - 1));
+  if (semi >= from) from = semi + 1;
+  // Skip the closing mark, comma and subject of an incise that ended the previous quote.
+  const gap = ctx.text.slice(from, offset).match(/^[\s»”",]*(?:[^\s,]+\s*){0,6}?,\s*/u);
+  return gap && ctx.cues.some((c) => c.end === from) ? from + gap[0].length : from;
 }
 
 /* ---------- 2. indirect and mixed ---------- */
@@ -170,6 +215,8 @@ function clauseEnd(ctx: Ctx, from: number, s: Sentence, cueIndex: number): numbe
   }
   const semi = ctx.text.slice(from, end).search(/;/);
   if (semi >= 0) end = from + semi;
+  // A quote opened inside the clause runs to its own closing mark, across sentences if need be.
+  for (const q of ctx.quoted) if (q.depth === 0 && q.start >= from && q.start < end && q.end > end) end = q.end;
   return end;
 }
 
@@ -280,7 +327,7 @@ function buildFromVerb(ctx: Ctx, c: number): void {
   const before = ctx.text.slice(s.start, cue.start);
   const comma = before.lastIndexOf(',');
   if (comma > 0 && isIncise(ctx, s, cue, s.start + comma)) {
-    const from = previousClauseStart(ctx, s, s.start + comma);
+    const from = clauseStartBefore(ctx, s, s.start + comma);
     addClause(ctx, c, { start: from, end: s.start + comma }, s.index, 'quote.indirect.postposed-incise');
   }
 }
@@ -289,42 +336,44 @@ function buildFromVerb(ctx: Ctx, c: number): void {
 function isIncise(ctx: Ctx, s: Sentence, cue: Cue, comma: number): boolean {
   const between = ctx.text.slice(comma + 1, cue.start);
   const mentions = ctx.doc.layers.mentions!;
-  const subjectBefore = between.trim() === '' || mentions.some((m) => m.start > comma && m.end <= cue.start && ctx.text.slice(m.end, cue.start).trim() === '');
-  if (!subjectBefore) return false;
-  const after = ctx.text.slice(cue.end, s.end);
-  return after.length < 120 && !/[«»“”"]/.test(after) && !ctx.lex.complementizers.has(ctx.tokens[cue.range[1]]?.norm ?? '');
+  const subject = mentions.find((m) => m.start > comma && m.end <= cue.start && ctx.text.slice(m.end, cue.start).trim() === '');
+  if (between.trim() !== '' && (!subject || subject.kind === 'relative' || ctx.text.slice(comma + 1, subject.start).trim() !== '')) return false;
+  // Only the inverted subject and a short phrase may follow: ", a indiqué la police." / ", police said Tuesday."
+  let k = cue.range[1];
+  const inverted = mentions.find((m) => m.start === ctx.tokens[k]?.start);
+  if (between.trim() === '' && !inverted && cue.clitic === null) return false;
+  if (inverted) k = tokenAt(ctx.tokens, inverted.end);
+  const rest = s.tokens[1] - k;
+  return rest <= 6 && !ctx.tokens.slice(k, s.tokens[1]).some((t) => t.kind === 'quote' || ctx.lex.complementizers.has(t.norm));
 }
 
-function previousClauseStart(ctx: Ctx, s: Sentence, limit: number): number {
-  // The clause begins at the sentence start, or after an earlier quote on the same sentence.
-  let from = s.start;
-  for (const q of ctx.quotes) if (q.sentence === s.index && q.content.end <= limit) from = Math.max(from, q.content.end + 1);
-  return from;
-}
-
+/**
+ * An according-frame's clause: after it when the frame leads ("Selon X, …"), around it when it is a parenthesis
+ * ("…, d'après X, …"), before it when it trails ("…, selon X."). A clause already reported by a verb cue keeps the
+ * frame as its channel instead (attribute reads it there).
+ */
 function buildFromAccording(ctx: Ctx, c: number): void {
   const cue = ctx.cues[c]!;
   const s = ctx.sentences[cue.sentence]!;
-  const k = cue.range[1];
-  // The source phrase runs to the next comma (or the sentence end).
-  let j = k;
+  let j = cue.range[1];
   while (j < s.tokens[1] && ctx.tokens[j]!.norm !== ',' && !/^[.;!?]$/.test(ctx.tokens[j]!.norm)) j++;
-  const sourceEnd = ctx.tokens[j - 1]?.end ?? cue.end;
-  const atStart = ctx.text.slice(s.start, cue.start).trim().replace(/^[«“"]/, '') === '' || /,\s*$/.test(ctx.text.slice(s.start, cue.start)) === false && cue.start - s.start < 3;
-  if (atStart && ctx.tokens[j]?.norm === ',') {
-    const from = ctx.tokens[j + 1]?.start ?? sourceEnd;
-    addClause(ctx, c, { start: from, end: clauseEnd(ctx, from, s, c) }, s.index, 'quote.indirect.according-before');
-    return;
+  const commaAfter = ctx.tokens[j]?.norm === ',' ? ctx.tokens[j]! : null;
+  const clauseFrom = clauseStartBefore(ctx, s, cue.start);
+  const lead = words(ctx.text, { start: clauseFrom, end: cue.start }) < 2;
+  const commaBefore = /,\s*$/.test(ctx.text.slice(clauseFrom, cue.start));
+  let span: Span | null = null;
+  let rule = 'quote.indirect.according-before';
+  if (lead && commaAfter) {
+    span = { start: commaAfter.end, end: clauseEnd(ctx, commaAfter.end, s, c) };
+  } else if (commaBefore && commaAfter && s.tokens[1] - j > 3) {
+    span = { start: clauseFrom, end: clauseEnd(ctx, commaAfter.end, s, c) };
+    rule = 'quote.indirect.according-parenthesis';
+  } else if (commaBefore) {
+    span = { start: clauseFrom, end: ctx.text.lastIndexOf(',', cue.start) };
+    rule = 'quote.indirect.according-after';
   }
-  const before = ctx.text.slice(s.start, cue.start);
-  const comma = before.lastIndexOf(',');
-  if (comma > 0) {
-    const from = previousClauseStart(ctx, s, s.start + comma);
-    const span = { start: from, end: s.start + comma };
-    // After a direct quote of its own sentence ("« … », a déclaré X, selon l'AFP"), the frame is a channel, not a quote.
-    if (ctx.quotes.some((q) => q.sentence === s.index && overlaps(q.content, span))) return;
-    addClause(ctx, c, span, s.index, 'quote.indirect.according-after');
-  }
+  if (!span || ctx.quotes.some((q) => overlaps(q.content, span!))) return;
+  addClause(ctx, c, span, s.index, rule);
 }
 
 export const buildQuotes: Stage = {
@@ -336,12 +385,14 @@ export const buildQuotes: Stage = {
       doc, text: doc.text, tokens: doc.layers.tokens!, sentences: doc.layers.sentences!, cues: doc.layers.cues!, quoted: doc.layers.quoted!,
       pack, lex: lexicon(pack), config, usedCues: new Set(), usedQuoted: new Set(), quotes: [],
     };
-    buildDirect(ctx);
+    buildDirect(ctx, true);
     ctx.cues.forEach((cue, c) => {
-      if (ctx.usedCues.has(c)) return;
-      if (cue.kind === 'verb') buildFromVerb(ctx, c);
-      else if (cue.kind === 'according') buildFromAccording(ctx, c);
+      if (!ctx.usedCues.has(c) && cue.kind === 'verb') buildFromVerb(ctx, c);
     });
+    ctx.cues.forEach((cue, c) => {
+      if (!ctx.usedCues.has(c) && cue.kind === 'according') buildFromAccording(ctx, c);
+    });
+    buildDirect(ctx, false);
     const quotes = ctx.quotes.sort((a, b) => a.content.start - b.content.start).map((q, i) => ({ ...q, id: `q${i + 1}` }));
     return { ...doc, layers: { ...doc.layers, quotes } };
   },

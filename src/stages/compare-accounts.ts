@@ -65,7 +65,7 @@ export function versionsOf(doc: Document): DocVersion[] {
       content: spans.map((s) => doc.text.slice(s.start, s.end)).join(' '),
       kind: head.kind,
       via,
-      addressee: members.find((m) => m.addressee)?.addressee?.name ?? null,
+      addressee: members.find((m) => m.addressee)?.addressee ?? null,
       time: members.find((m) => m.time)?.time ?? null,
     });
   }

@@ -19,6 +19,8 @@ const BASE: Record<string, number> = {
   'quote.indirect.postposed-incise': 0.75,
   'quote.indirect.according-before': 0.8,
   'quote.indirect.according-after': 0.75,
+  'quote.indirect.according-parenthesis': 0.7,
+  'quote.mixed.lead-in': 0.8,
 };
 
 function confidence(q: QuoteDraft): number {
