@@ -106,6 +106,8 @@ export interface Cue extends Span {
   clitic: Span | null;
   objectClitic: Span | null;
   sentence: number;
+  /** The verb form of a verb cue: a gerund or infinitive shares its subject with the clause it hangs on. */
+  form: 'finite' | 'participle' | 'infinitive' | 'gerund' | null;
   /** Token index of the cue's head word, and the token range of the whole cue group [first, last + 1). */
   head: number;
   range: [number, number];

@@ -54,14 +54,16 @@ function verbSubject(ctx: Ctx, cue: Cue, q: QuoteDraft): number | null {
     if (i >= 0) return i;
   }
   const s = ctx.sentences[cue.sentence]!;
+  // "…, ajoutant « … »", "en affirmant que…": a gerund or infinitive shares the subject of its main clause.
+  if (cue.form === 'gerund' || cue.form === 'infinitive') return mainSubject(ctx, cue);
   // Subject just before the verb group: "Le maire a prévenu", "“…,” Lee said", "qui a déclaré".
   const before = mentionEndingAt(ctx, cue.start);
   if (before !== null && ctx.mentions[before]!.start >= s.start && speaks(ctx.mentions[before]!)) {
     const m = ctx.mentions[before]!;
     if (!(m.kind === 'pronoun' && ctx.pack.addresseeClitics.includes(m.text.toLowerCase()))) return before;
   }
-  // Inverted subject right after: ", a déclaré la ministre Anne Roy", "said Governor Ann Lee".
-  const after = mentionStartingAt(ctx, skipAdverbs(ctx, cue.range[1], s.tokens[1]));
+  // Inverted subject right after: ", a déclaré la ministre Anne Roy", "said Governor Ann Lee", "déclare à l'AFP X".
+  const after = mentionStartingAt(ctx, skipAddressee(ctx, skipAdverbs(ctx, cue.range[1], s.tokens[1]), s.tokens[1]));
   if (after !== null && ctx.mentions[after]!.kind !== 'relative' && speaks(ctx.mentions[after]!) && (cue.inverted || q.content.end <= cue.start)) return after;
   // Otherwise the first mention of the clause that is not inside a prepositional phrase.
   const clauseStart = Math.max(s.start, q.content.end <= cue.start && q.content.start >= s.start ? q.content.end : s.start);
@@ -76,6 +78,32 @@ function verbSubject(ctx: Ctx, cue: Cue, q: QuoteDraft): number | null {
     return i;
   }
   return null;
+}
+
+/** Skips "à l'AFP", "aux journalistes", "to reporters" between an inverted verb and its subject. */
+function skipAddressee(ctx: Ctx, k: number, end: number): number {
+  const t = ctx.tokens[k];
+  if (!t || !ctx.pack.addresseePrepositions.includes(t.norm)) return k;
+  const m = ctx.mentions.find((x) => x.start >= t.start && x.start <= ctx.tokens[Math.min(k + 2, end - 1)]!.start);
+  if (!m) return k;
+  const next = tokenAt(ctx.tokens, m.end);
+  return ctx.tokens[next]?.norm === ',' ? next + 1 : next;
+}
+
+/** The subject of the finite verb cue before this one in the sentence, else the sentence's first mention. */
+function mainSubject(ctx: Ctx, cue: Cue): number | null {
+  const cues = ctx.doc.layers.cues!;
+  for (let c = cues.indexOf(cue) - 1; c >= 0; c--) {
+    const prev = cues[c]!;
+    if (prev.sentence !== cue.sentence) break;
+    if (prev.kind === 'verb' && prev.form !== 'gerund' && prev.form !== 'infinitive') {
+      const q = ctx.doc.layers.quotes!.find((x) => x.cue === c);
+      return verbSubject(ctx, prev, q ?? { content: { start: prev.start, end: prev.end } } as QuoteDraft);
+    }
+  }
+  const s = ctx.sentences[cue.sentence]!;
+  const first = ctx.mentions.findIndex((m) => m.sentence === s.index && !m.quoted && m.start < cue.start && (m.type === 'person' || m.type === 'organization' || m.type === 'group'));
+  return first >= 0 ? first : null;
 }
 
 function accordingSource(ctx: Ctx, cue: Cue): number | null {
@@ -188,6 +216,17 @@ function matchChannel(ctx: Ctx, k: number, end: number): { end: number; name: st
   return null;
 }
 
+/** According-frames that made no quote of their own name the channel of the quotes in their sentence. */
+function framesAsChannels(ctx: Ctx, q: QuoteDraft, used: Set<number>): Ref[] {
+  const out: Ref[] = [];
+  ctx.doc.layers.cues!.forEach((cue, c) => {
+    if (cue.kind !== 'according' || used.has(c) || cue.sentence !== q.sentence) return;
+    const m = accordingSource(ctx, cue);
+    if (m !== null) out.push(ref(ctx, m));
+  });
+  return out;
+}
+
 function dedupe(refs: Ref[]): Ref[] {
   const seen = new Set<string>();
   return refs.filter((r) => {
@@ -224,6 +263,7 @@ export const attribute: Stage = {
       entities: new Map(doc.layers.entities!.map((e) => [e.id, e])), pack, lex: lexicon(pack),
     };
     const spoken: string[] = [];
+    const usedCues = new Set(doc.layers.quotes!.map((q) => q.cue).filter((c): c is number => c !== null));
     const quotes = doc.layers.quotes!.map((q) => {
       const m = speakerOf(ctx, q);
       const mention = m !== null ? ctx.mentions[m]! : null;
@@ -232,7 +272,7 @@ export const attribute: Stage = {
       if (q.cue !== null) evidence.push(doc.layers.cues![q.cue]!.rule);
       if (mention?.kind === 'pronoun' || mention?.kind === 'relative') evidence.push(mention.entity ? 'coref.pronoun.salience' : 'coref.pronoun.unresolved');
       const addressee = addresseeOf(ctx, q, entity, spoken);
-      let via = channelsOf(ctx, q, entity);
+      let via = dedupe([...channelsOf(ctx, q, entity), ...framesAsChannels(ctx, q, usedCues)]);
       const speakerRef = m !== null ? ref(ctx, m) : null;
       if (speakerRef) via = via.filter((v) => v.name !== speakerRef.name);
       if (addressee && addressee.mention) {

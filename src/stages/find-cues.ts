@@ -103,7 +103,7 @@ function verbCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
     const inverted = clitic !== null || afterComma || group.start > from && isBoundary(ctx, group.start - 1);
     out.push({
       start: cueStart, end: ctx.tokens[end - 1]!.end, text: ctx.text.slice(cueStart, ctx.tokens[end - 1]!.end),
-      kind: 'verb', lemma: form.lemma, frame: verb.frame, inverted,
+      kind: 'verb', lemma: form.lemma, frame: verb.frame, inverted, form: group.aux ? 'finite' : form.nonFinite ?? 'finite',
       clitic: clitic !== null ? { start: ctx.tokens[clitic]!.start, end: ctx.tokens[clitic]!.end } : null,
       objectClitic: group.objectClitic, sentence: s.index,
       rule: clitic !== null ? `${ctx.pack.code}.cue.inverted-clitic` : group.aux ? `${ctx.pack.code}.cue.compound-verb` : `${ctx.pack.code}.cue.verb`,
@@ -130,7 +130,7 @@ function accordingCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
       if (weak && !commaSoon(ctx, i + frame.length, to)) continue;
       out.push({
         start: ctx.tokens[i]!.start, end: last.end, text: ctx.text.slice(ctx.tokens[i]!.start, last.end),
-        kind: 'according', lemma: frame.join(' '), frame: 'indirect', inverted: false, clitic: null, objectClitic: null,
+        kind: 'according', form: null, lemma: frame.join(' '), frame: 'indirect', inverted: false, clitic: null, objectClitic: null,
         sentence: s.index, rule: `${ctx.pack.code}.cue.according${weak ? '-weak' : ''}`, head: i, range: [i, i + frame.length],
       });
       i += frame.length - 1;
@@ -158,7 +158,7 @@ function colonCues(ctx: Ctx, s: Sentence, out: Cue[], taken: Set<number>): void 
     const prev = ctx.tokens[i - 1]!;
     if (next.kind !== 'quote' || !OPENING.test(ctx.text[next.start]!) || prev.kind !== 'word' || !prev.upper && !ctx.lex.roles.has(prev.norm) && !ctx.lex.bodies.has(prev.norm)) continue;
     out.push({
-      start: t.start, end: t.end, text: ctx.text.slice(t.start, t.end), kind: 'colon', lemma: ':', frame: 'direct', inverted: false,
+      start: t.start, end: t.end, text: ctx.text.slice(t.start, t.end), kind: 'colon', form: null, lemma: ':', frame: 'direct', inverted: false,
       clitic: null, objectClitic: null, sentence: s.index, rule: `${ctx.pack.code}.cue.colon`, head: i, range: [i, i + 1],
     });
   }
