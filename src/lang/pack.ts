@@ -126,6 +126,8 @@ export interface LanguagePack {
   contractions: string[];
   /** Determiners with gender and number ("le" m sg, "la" f sg, "les" pl). */
   determiners: Record<string, { gender: Gender; number: GrammaticalNumber }>;
+  /** Prepositions of a place phrase that may close a role ("en Syrie", "à Paris", "in Ohio"). */
+  placePrepositions: string[];
   /** Prepositions that attach a complement to a role or body noun ("de", "du", "of"). */
   ofWords: string[];
   /** Adjectives follow the noun ("la police madrilène"), so a role phrase may take one trailing adjective. */
@@ -164,6 +166,8 @@ export interface AccountWords {
   denials: string[];
   /** Nouns naming reported words or a record of them ("propos", "récit", "remarks", "account", "transcript"). */
   reportNouns: string[];
+  /** Words that soften a marker right before it ("légèrement différente", "slightly different"): wording, not substance. */
+  hedges: string[];
 }
 
 export interface Tokenization {

@@ -7,6 +7,7 @@ import { boilerplate } from './boilerplate.js';
 import { verbs } from './verbs.js';
 import { verbForms } from './verb-forms.generated.js';
 import { firstNames } from './first-names.generated.js';
+import { accounts } from './accounts.js';
 
 export const en: LanguagePack = {
   code: 'en',
@@ -22,5 +23,6 @@ export const en: LanguagePack = {
   channels,
   media,
   boilerplate,
+  accounts,
   ...words,
 };

@@ -1,0 +1,524 @@
+/**
+ * Across documents: every version of the same words. Pure functions over quote records (from the store or from
+ * selon/1 extractions). Quotes are clustered by speaker and near-duplicate content — MinHash/LSH over shingles of
+ * normalised words finds candidate pairs, the wording rules of similarity.ts confirm them — and, separately, by
+ * content alone, to flag the same words attributed to different speakers by different outlets.
+ *
+ * Short fragments and truncations ("a disgrace", "This man cannot remain in power …") attach to the one cluster they
+ * match best instead of merging clusters, so a fragment shared by two different statements never chains them.
+ */
+import type { LanguagePack } from '../lang/pack.js';
+import type { QuoteKind } from '../types.js';
+import { PACKS } from '../lang/index.js';
+import { fold, stem, wordsOf } from './normalize.js';
+import { mergedLexicon, type AccountLexicon } from './lexicon.js';
+import { lcsLength, wordDiff, type DiffOp } from './diff.js';
+import { lshCandidates, minHasher, shingles } from './minhash.js';
+import { THRESHOLDS } from './similarity.js';
+
+/** One quote as the cross-document clustering sees it. */
+export interface AccountQuote {
+  docId: string;
+  quoteId: string;
+  /** The canonical speaker (the store's speaker id, or a normalised name); null when the quote has no speaker. */
+  speakerKey: string | null;
+  speakerName?: string | null;
+  content: string;
+  /** The outlet that published the document (site name or host). */
+  outlet: string | null;
+  /** ISO date (yyyy-mm-dd) the words were reported or spoken. */
+  date: string | null;
+  via: string[];
+  lang?: string | null;
+  kind?: QuoteKind;
+  url?: string | null;
+  title?: string | null;
+}
+
+export interface Appearance {
+  docId: string;
+  quoteId: string;
+  outlet: string | null;
+  date: string | null;
+  via: string[];
+  speakerName: string | null;
+  url: string | null;
+}
+
+export interface ClusterVersion {
+  /** The words as the first record with this wording gives them. */
+  text: string;
+  count: number;
+  outlets: string[];
+  appearances: Appearance[];
+  /** Word diff from the most common version to this one (empty for the most common version itself). */
+  diff: DiffOp[];
+  /** Similarity in [0, 1] to the most common version. */
+  similarity: number;
+}
+
+export type ClusterFlag = 'wording-differs' | 'speaker-conflict';
+
+export interface OtherSpeaker {
+  speakerKey: string;
+  speakerName: string | null;
+  outlets: string[];
+  count: number;
+}
+
+export interface QuoteCluster {
+  id: string;
+  speakerKey: string;
+  speakerName: string | null;
+  size: number;
+  /** Earliest appearance (by date, then document id); undated appearances come last. */
+  first: Appearance;
+  outlets: string[];
+  /** The most common version first. */
+  versions: ClusterVersion[];
+  flags: ClusterFlag[];
+  /** Other speakers the same words are attributed to (content-only clusters), with the outlets that do so. */
+  otherSpeakers: OtherSpeaker[];
+}
+
+export interface SpeakerConflict {
+  text: string;
+  speakers: OtherSpeaker[];
+}
+
+export interface ClusterOptions {
+  /** Words ignored in comparisons; default: every pack's lexicon merged. */
+  lexicon?: AccountLexicon;
+  /** Clusters with fewer records are left out of `clusters` (default 2). */
+  minSize?: number;
+  /** MinHash signature length and LSH bands (rows = size / bands). */
+  signatureSize?: number;
+  bands?: number;
+}
+
+export interface ClusterResult {
+  clusters: QuoteCluster[];
+  conflicts: SpeakerConflict[];
+  stats: { records: number; texts: number; candidates: number; clusters: number; singletons: number };
+}
+
+interface Text {
+  key: string;
+  sample: string;
+  stems: Int32Array;
+  terms: Int32Array;
+  termSet: Int32Array;
+  records: number[];
+}
+
+function defaultLexicon(): AccountLexicon {
+  return mergedLexicon(Object.values(PACKS) as LanguagePack[]);
+}
+
+class Dictionary {
+  private ids = new Map<string, number>();
+  id(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(s, id);
+    }
+    return id;
+  }
+}
+
+function buildTexts(records: AccountQuote[], lex: AccountLexicon): Text[] {
+  const dict = new Dictionary();
+  const byKey = new Map<string, Text>();
+  const texts: Text[] = [];
+  records.forEach((r, i) => {
+    const words = wordsOf(r.content);
+    const key = words.join(' ');
+    const known = byKey.get(key);
+    if (known) {
+      known.records.push(i);
+      return;
+    }
+    const stems = Int32Array.from(words.map((w) => dict.id(stem(w))));
+    const terms: number[] = [];
+    words.forEach((w, k) => {
+      if ((w.length < 2 && !/^\d/.test(w)) || lex.stop.has(w) || lex.negations.has(w)) return;
+      terms.push(stems[k]!);
+    });
+    const text: Text = {
+      key,
+      sample: r.content,
+      stems,
+      terms: Int32Array.from(terms),
+      termSet: Int32Array.from(new Set(terms)).sort(),
+      records: [i],
+    };
+    byKey.set(key, text);
+    texts.push(text);
+  });
+  return texts;
+}
+
+function intersection(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return n;
+}
+
+const sameArray = (a: Int32Array, b: Int32Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** How two texts relate: 'near' (same words, or overlapping as a whole), 'part' (one is a fragment of the other), or null. */
+export type Link = { kind: 'near' | 'part'; score: number } | null;
+
+function linkTexts(a: Text, b: Text): Link {
+  if (a.stems.length && sameArray(a.stems, b.stems)) return { kind: 'near', score: 1 };
+  const shared = intersection(a.termSet, b.termSet);
+  const sizes = a.termSet.length + b.termSet.length;
+  const dice = sizes ? (2 * shared) / sizes : 0;
+  if (dice >= THRESHOLDS.dice) return { kind: 'near', score: dice };
+  const n = a.stems.length;
+  const m = b.stems.length;
+  if (n && m && (2 * Math.min(n, m)) / (n + m) >= THRESHOLDS.sequence) {
+    const sequence = (2 * lcsLength(a.stems, b.stems)) / (n + m);
+    if (sequence >= THRESHOLDS.sequence) return { kind: 'near', score: sequence };
+  }
+  const small = a.termSet.length <= b.termSet.length ? a : b;
+  const large = small === a ? b : a;
+  if (!small.termSet.length) return null;
+  const containment = shared / small.termSet.length;
+  if (containment >= THRESHOLDS.containment && small.termSet.length >= THRESHOLDS.containmentMinTerms) {
+    return { kind: 'part', score: containment };
+  }
+  if (containment === 1 && lcsLength(small.terms, large.terms) === small.terms.length) {
+    return { kind: 'part', score: small.termSet.length / large.termSet.length };
+  }
+  return null;
+}
+
+class UnionFind {
+  parent: Int32Array;
+  constructor(n: number) {
+    this.parent = Int32Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    const p = this.parent;
+    while (p[i] !== i) {
+      p[i] = p[p[i]!]!;
+      i = p[i]!;
+    }
+    return i;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+function appearance(r: AccountQuote): Appearance {
+  return { docId: r.docId, quoteId: r.quoteId, outlet: r.outlet, date: r.date, via: r.via, speakerName: r.speakerName ?? null, url: r.url ?? null };
+}
+
+/** Earlier first; undated last; ties by document id then quote id. */
+export function compareAppearances(a: Appearance, b: Appearance): number {
+  if (a.date !== b.date) {
+    if (!a.date) return 1;
+    if (!b.date) return -1;
+    return a.date < b.date ? -1 : 1;
+  }
+  return a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.quoteId < b.quoteId ? -1 : a.quoteId > b.quoteId ? 1 : 0;
+}
+
+const distinct = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];
+
+/** Clusters quote records across documents. Deterministic for a given input order. */
+export function clusterQuotes(records: AccountQuote[], options: ClusterOptions = {}): ClusterResult {
+  const lex = options.lexicon ?? defaultLexicon();
+  const minSize = options.minSize ?? 2;
+  const size = options.signatureSize ?? 48;
+  const bands = options.bands ?? 24;
+  const texts = buildTexts(records, lex);
+
+  // Candidate pairs: LSH over all texts (content alone), plus, within each speaker, the texts sharing one of each
+  // text's rarest terms. Prefix filtering: when at least a share c of a text's terms are in another text, the two share
+  // one of its |s| − ⌈c·|s|⌉ + 1 rarest terms. Every confirming rule needs c ≥ 0.5 of the smaller text (Dice ≥ 0.5
+  // implies it), so within a speaker no candidate is lost — LSH alone misses pairs whose lengths differ a lot.
+  const hasher = minHasher(size);
+  const signatures = texts.map((t) => hasher.signature(shingles(t.terms)));
+  const links = new Map<number, { a: number; b: number; link: NonNullable<Link> }>();
+  const T = texts.length;
+  let candidates = 0;
+  const consider = (i: number, j: number) => {
+    const [a, b] = i < j ? [i, j] : [j, i];
+    const key = a * T + b;
+    if (links.has(key) || a === b) return;
+    candidates++;
+    const link = linkTexts(texts[a]!, texts[b]!);
+    links.set(key, link ? { a, b, link } : (null as never));
+  };
+  lshCandidates(signatures, bands, size / bands, consider);
+
+  const speakerOf = (r: AccountQuote) => r.speakerKey;
+  const bySpeaker = new Map<string, Set<number>>();
+  texts.forEach((t, ti) => {
+    for (const ri of t.records) {
+      const s = speakerOf(records[ri]!);
+      if (s === null) continue;
+      let set = bySpeaker.get(s);
+      if (!set) bySpeaker.set(s, (set = new Set()));
+      set.add(ti);
+    }
+  });
+  const df = new Map<number, number>();
+  for (const t of texts) for (const term of t.termSet) df.set(term, (df.get(term) ?? 0) + 1);
+  const PREFIX_SHARE = 0.5;
+  for (const tis of bySpeaker.values()) {
+    if (tis.size < 2) continue;
+    const postings = new Map<number, number[]>();
+    for (const ti of tis) for (const term of texts[ti]!.termSet) {
+      const list = postings.get(term);
+      if (list) list.push(ti);
+      else postings.set(term, [ti]);
+    }
+    for (const ti of tis) {
+      const set = texts[ti]!.termSet;
+      if (!set.length) continue;
+      const prefix = set.length - Math.ceil(PREFIX_SHARE * set.length) + 1;
+      const rarest = [...set].sort((x, y) => df.get(x)! - df.get(y)! || x - y).slice(0, prefix);
+      for (const term of rarest) for (const tj of postings.get(term)!) if (tj !== ti) consider(ti, tj);
+    }
+  }
+
+  // Entries: one per (speaker, text). Near links join entries of the same speaker and texts of any speaker.
+  const entryIds = new Map<string, number>();
+  const entries: { speaker: string; text: number }[] = [];
+  const entryOf = (speaker: string, text: number) => {
+    const k = `${text}\u0000${speaker}`;
+    let id = entryIds.get(k);
+    if (id === undefined) {
+      id = entries.length;
+      entries.push({ speaker, text });
+      entryIds.set(k, id);
+    }
+    return id;
+  };
+  const speakersOfText = texts.map((t) => distinct(t.records.map((ri) => speakerOf(records[ri]!))));
+  texts.forEach((_, ti) => speakersOfText[ti]!.forEach((s) => entryOf(s, ti)));
+  const entryUF = new UnionFind(entries.length);
+  const textUF = new UnionFind(texts.length);
+  const parts: { a: number; b: number; score: number }[] = [];
+  for (const v of links.values()) {
+    if (!v) continue;
+    const { a, b, link } = v;
+    if (link.kind === 'part') {
+      parts.push({ a, b, score: link.score });
+      continue;
+    }
+    textUF.union(a, b);
+    for (const s of speakersOfText[a]!) if (speakersOfText[b]!.includes(s)) entryUF.union(entryOf(s, a), entryOf(s, b));
+  }
+  // Fragments: an entry still on its own joins the cluster of the partner it matches best.
+  const sizeOf = new Map<number, number>();
+  for (let e = 0; e < entries.length; e++) sizeOf.set(entryUF.find(e), (sizeOf.get(entryUF.find(e)) ?? 0) + 1);
+  const best = new Map<number, { to: number; score: number }>();
+  for (const { a, b, score } of parts) {
+    for (const s of speakersOfText[a]!) {
+      if (!speakersOfText[b]!.includes(s)) continue;
+      const ea = entryOf(s, a);
+      const eb = entryOf(s, b);
+      for (const [from, to] of [[ea, eb], [eb, ea]] as const) {
+        if (sizeOf.get(entryUF.find(from)) !== 1) continue;
+        const prev = best.get(from);
+        if (!prev || score > prev.score || (score === prev.score && to < prev.to)) best.set(from, { to, score });
+      }
+    }
+  }
+  for (const [from, { to }] of best) entryUF.union(from, to);
+
+  // Content clusters spanning several speakers: the same words attributed to different people.
+  const textGroups = new Map<number, number[]>();
+  texts.forEach((_, ti) => {
+    const root = textUF.find(ti);
+    const list = textGroups.get(root);
+    if (list) list.push(ti);
+    else textGroups.set(root, [ti]);
+  });
+  const conflictOfText = new Map<number, OtherSpeaker[]>();
+  const conflicts: SpeakerConflict[] = [];
+  for (const tis of textGroups.values()) {
+    const bySpk = new Map<string, number[]>();
+    for (const ti of tis) for (const ri of texts[ti]!.records) {
+      const s = speakerOf(records[ri]!);
+      if (s === null) continue;
+      const list = bySpk.get(s);
+      if (list) list.push(ri);
+      else bySpk.set(s, [ri]);
+    }
+    if (bySpk.size < 2) continue;
+    const speakers: OtherSpeaker[] = [...bySpk].map(([key, ris]) => ({
+      speakerKey: key,
+      speakerName: records[ris[0]!]!.speakerName ?? null,
+      outlets: distinct(ris.map((ri) => records[ri]!.outlet)),
+      count: ris.length,
+    }));
+    speakers.sort((x, y) => y.count - x.count || (x.speakerKey < y.speakerKey ? -1 : 1));
+    conflicts.push({ text: texts[tis[0]!]!.sample, speakers });
+    for (const ti of tis) conflictOfText.set(ti, speakers);
+  }
+
+  // Speaker clusters.
+  const groups = new Map<number, number[]>();
+  for (let e = 0; e < entries.length; e++) {
+    const root = entryUF.find(e);
+    const list = groups.get(root);
+    if (list) list.push(e);
+    else groups.set(root, [e]);
+  }
+  const clusters: QuoteCluster[] = [];
+  let singletons = 0;
+  for (const members of groups.values()) {
+    const speaker = entries[members[0]!]!.speaker;
+    const recs = members.flatMap((e) => texts[entries[e]!.text]!.records.filter((ri) => speakerOf(records[ri]!) === speaker));
+    if (recs.length < 2) singletons++;
+    if (recs.length < minSize) continue;
+    clusters.push(buildCluster(records, recs, members.map((e) => entries[e]!.text), texts, speaker, conflictOfText));
+  }
+  clusters.sort((x, y) => y.size - x.size || compareAppearances(x.first, y.first));
+  clusters.forEach((c, k) => (c.id = `c${k + 1}`));
+  return { clusters, conflicts, stats: { records: records.length, texts: texts.length, candidates, clusters: clusters.length, singletons } };
+}
+
+function buildCluster(
+  records: AccountQuote[],
+  recs: number[],
+  textIds: number[],
+  texts: Text[],
+  speaker: string,
+  conflictOfText: Map<number, OtherSpeaker[]>,
+): QuoteCluster {
+  const apps = recs.map((ri) => appearance(records[ri]!)).sort(compareAppearances);
+  // Versions: records with the same normalised words (case, accents, punctuation, quote marks set aside).
+  const byKey = new Map<string, number[]>();
+  for (const ri of recs) {
+    const key = wordsOf(records[ri]!.content).join(' ');
+    const list = byKey.get(key);
+    if (list) list.push(ri);
+    else byKey.set(key, [ri]);
+  }
+  const groups = [...byKey.values()].map((ris) => ris.map((ri) => ({ ri, app: appearance(records[ri]!) })).sort((x, y) => compareAppearances(x.app, y.app)));
+  groups.sort((x, y) => y.length - x.length || compareAppearances(x[0]!.app, y[0]!.app));
+  const main = records[groups[0]![0]!.ri]!.content;
+  const versions: ClusterVersion[] = groups.map((g, k) => {
+    const text = records[g[0]!.ri]!.content;
+    const diff = k === 0 ? [] : wordDiff(main, text);
+    const same = diff.filter((o) => o.op === 'same').reduce((n, o) => n + o.words.length, 0);
+    const total = wordsOf(main).length + wordsOf(text).length;
+    return {
+      text,
+      count: g.length,
+      outlets: distinct(g.map((x) => x.app.outlet)),
+      appearances: g.map((x) => x.app),
+      diff,
+      similarity: k === 0 ? 1 : Math.round(((2 * same) / Math.max(1, total)) * 1000) / 1000,
+    };
+  });
+  const flags: ClusterFlag[] = [];
+  const outletsWithVersion = versions.map((v) => new Set(v.outlets));
+  const differs =
+    versions.length > 1 &&
+    outletsWithVersion.some((a, i) => outletsWithVersion.some((b, j) => i !== j && [...a].some((o) => !b.has(o)) && b.size > 0 && a.size > 0));
+  if (differs) flags.push('wording-differs');
+  const others = new Map<string, OtherSpeaker>();
+  for (const ti of textIds) for (const o of conflictOfText.get(ti) ?? []) if (o.speakerKey !== speaker) others.set(o.speakerKey, o);
+  if (others.size) flags.push('speaker-conflict');
+  const names = recs.map((ri) => records[ri]!.speakerName).filter((n): n is string => !!n);
+  return {
+    id: '',
+    speakerKey: speaker,
+    speakerName: mostCommon(names) ?? null,
+    size: recs.length,
+    first: apps[0]!,
+    outlets: distinct(apps.map((a) => a.outlet)),
+    versions,
+    flags,
+    otherSpeakers: [...others.values()],
+  };
+}
+
+function mostCommon(xs: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [x, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && x.length > best.length)) best = x;
+  return best;
+}
+
+export interface AccountsFilters {
+  /** Keeps clusters whose speaker name agrees with this one (all its words among the speaker's, accents folded). */
+  speaker?: string;
+  /** Inclusive ISO dates; records outside (or undated, when a bound is given) are left out before clustering. */
+  since?: string;
+  until?: string;
+  /** Only clusters with at least one flag. */
+  flagged?: boolean;
+  minSize?: number;
+  limit?: number;
+}
+
+export interface AccountsReport {
+  filters: AccountsFilters;
+  clusters: QuoteCluster[];
+  conflicts: SpeakerConflict[];
+  stats: ClusterResult['stats'];
+}
+
+function speakerMatches(query: string, c: QuoteCluster): boolean {
+  const q = wordsOf(query);
+  if (!q.length) return true;
+  const names = [c.speakerName ?? '', c.speakerKey, ...c.versions.flatMap((v) => v.appearances.map((a) => a.speakerName ?? ''))];
+  return names.some((n) => {
+    const words = new Set(wordsOf(n));
+    return q.every((w) => words.has(w));
+  });
+}
+
+/**
+ * Cross-document accounts over a set of quote records, with the filters of `selon accounts` and GET /api/accounts:
+ * dates filter the records before clustering; the speaker filter keeps the clusters of matching speakers (after
+ * clustering, so that the same words attributed to someone else are still found).
+ */
+export function accountsOver(records: Iterable<AccountQuote>, filters: AccountsFilters = {}, options: ClusterOptions = {}): AccountsReport {
+  const kept: AccountQuote[] = [];
+  for (const r of records) {
+    if ((filters.since || filters.until) && !r.date) continue;
+    if (filters.since && r.date! < filters.since) continue;
+    if (filters.until && r.date!.slice(0, filters.until.length) > filters.until) continue;
+    kept.push(r);
+  }
+  const result = clusterQuotes(kept, { ...options, minSize: filters.minSize ?? options.minSize ?? 2 });
+  let clusters = result.clusters;
+  if (filters.speaker) clusters = clusters.filter((c) => speakerMatches(filters.speaker!, c));
+  if (filters.flagged) clusters = clusters.filter((c) => c.flags.length > 0);
+  const conflicts = filters.speaker
+    ? result.conflicts.filter((k) => k.speakers.some((s) => speakerMatches(filters.speaker!, { speakerKey: s.speakerKey, speakerName: s.speakerName, versions: [] } as unknown as QuoteCluster)))
+    : result.conflicts;
+  if (filters.limit !== undefined) clusters = clusters.slice(0, filters.limit);
+  return { filters, clusters, conflicts, stats: result.stats };
+}
+
+/** A stable key for a speaker name when no store id is at hand: folded words without one-letter words. */
+export function speakerKeyOf(name: string): string {
+  return fold(name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1)
+    .join(' ');
+}

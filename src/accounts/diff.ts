@@ -1,0 +1,90 @@
+/**
+ * Word-level diff between two versions of the same words: longest common subsequence over normalised words (case,
+ * accents, apostrophes and punctuation never count as a change), reported on the original spelling.
+ */
+import { wordSpans } from './normalize.js';
+
+export type DiffOp =
+  | { op: 'same'; words: string[] }
+  | { op: 'removed'; words: string[] }
+  | { op: 'added'; words: string[] };
+
+/** Beyond this many cells the quadratic table is not built; the diff falls back to common prefix and suffix. */
+const MAX_CELLS = 4_000_000;
+
+/** Index pairs [i, j] of a longest common subsequence of `a` and `b`, in order. */
+export function lcsPairs<T>(a: ArrayLike<T>, b: ArrayLike<T>): [number, number][] {
+  // Common prefix and suffix first: versions usually share most of their words, which keeps the table small.
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  const out: [number, number][] = [];
+  for (let k = 0; k < pre; k++) out.push([k, k]);
+  const n = a.length - pre - suf;
+  const m = b.length - pre - suf;
+  if (n > 0 && m > 0 && n * m <= MAX_CELLS) {
+    const w = m + 1;
+    const table = new Uint32Array((n + 1) * w);
+    for (let i = n - 1; i >= 0; i--) {
+      for (let j = m - 1; j >= 0; j--) {
+        table[i * w + j] = a[pre + i] === b[pre + j] ? table[(i + 1) * w + j + 1]! + 1 : Math.max(table[(i + 1) * w + j]!, table[i * w + j + 1]!);
+      }
+    }
+    let i = 0;
+    let j = 0;
+    while (i < n && j < m) {
+      if (a[pre + i] === b[pre + j]) {
+        out.push([pre + i, pre + j]);
+        i++;
+        j++;
+      } else if (table[(i + 1) * w + j]! >= table[i * w + j + 1]!) i++;
+      else j++;
+    }
+  }
+  for (let k = suf; k > 0; k--) out.push([a.length - k, b.length - k]);
+  return out;
+}
+
+/** Length of a longest common subsequence. */
+export function lcsLength<T>(a: ArrayLike<T>, b: ArrayLike<T>): number {
+  return lcsPairs(a, b).length;
+}
+
+/** The words that turn `from` into `to`: runs of same / removed / added words, in the original spelling. */
+export function wordDiff(from: string, to: string): DiffOp[] {
+  const a = wordSpans(from);
+  const b = wordSpans(to);
+  const pairs = lcsPairs(a.map((w) => w.word), b.map((w) => w.word));
+  const ops: DiffOp[] = [];
+  const push = (op: DiffOp['op'], word: string) => {
+    const last = ops[ops.length - 1];
+    if (last && last.op === op) last.words.push(word);
+    else ops.push({ op, words: [word] } as DiffOp);
+  };
+  let i = 0;
+  let j = 0;
+  const original = (text: string, w: { start: number; end: number }) => text.slice(w.start, w.end);
+  for (const [pi, pj] of [...pairs, [a.length, b.length] as [number, number]]) {
+    while (i < pi) push('removed', original(from, a[i++]!));
+    while (j < pj) push('added', original(to, b[j++]!));
+    if (pi < a.length && pj < b.length) {
+      push('same', original(to, b[pj]!));
+      i++;
+      j++;
+    }
+  }
+  return ops;
+}
+
+/** True when the diff has no removed or added word. */
+export function sameWords(ops: DiffOp[]): boolean {
+  return ops.every((o) => o.op === 'same');
+}
+
+/** The diff as one line: unchanged words plain, removed ones as [-…-], added ones as {+…+} (git's word-diff style). */
+export function formatDiff(ops: DiffOp[]): string {
+  return ops
+    .map((o) => (o.op === 'same' ? o.words.join(' ') : o.op === 'removed' ? `[-${o.words.join(' ')}-]` : `{+${o.words.join(' ')}+}`))
+    .join(' ');
+}

@@ -1,0 +1,77 @@
+/**
+ * How close the wording of two versions is. Everything here is language-neutral; the function words a language
+ * ignores come in through a Lexicon built from its pack.
+ */
+import { contentTerms, hasNegation, stem, wordsOf, type Lexicon } from './normalize.js';
+import { lcsLength } from './diff.js';
+
+export interface Wording {
+  /** Reported similarity in [0, 1]: the larger of the content-term Dice coefficient and the word-sequence ratio. */
+  similarity: number;
+  /** Dice coefficient of the two sets of content terms. */
+  dice: number;
+  /** Share of the shorter version's content terms found in the longer one. */
+  containment: number;
+  /** 2·LCS / (n + m) over all words (stemmed), in order. */
+  sequence: number;
+  /** Same words in the same order once case, accents, punctuation and spelling variants are set aside. */
+  sameWording: boolean;
+  /** The shorter version's content terms all appear, in order, in the longer one (a truncation or fragment). */
+  truncation: boolean;
+  /** Exactly one of the two versions is negated. */
+  negationDiffers: boolean;
+  /** Content terms of the shorter and the longer version. */
+  shorter: number;
+  longer: number;
+  /** The versions overlap enough to be the same words (verbatim or variant). */
+  nearDuplicate: boolean;
+}
+
+/**
+ * Thresholds, set on data/accounts/pairs-dev.jsonl (eval-pairs.ts prints the figures they give): Dice over content
+ * terms at 0.5 separates paraphrases and re-translations from different statements of the same speaker; containment
+ * of 0.75 covers truncations that also change a word; the word-sequence ratio catches versions that differ only in
+ * function words.
+ */
+export const THRESHOLDS = { dice: 0.5, containment: 0.75, containmentMinTerms: 3, sequence: 0.7 };
+
+export function compareWording(a: string, b: string, lex: Lexicon): Wording {
+  const wa = wordsOf(a);
+  const wb = wordsOf(b);
+  const sa = wa.map(stem);
+  const sb = wb.map(stem);
+  const sameWording = sa.length > 0 && sa.length === sb.length && sa.every((w, i) => w === sb[i]);
+  const ta = contentTerms(wa, lex);
+  const tb = contentTerms(wb, lex);
+  const setA = new Set(ta);
+  const setB = new Set(tb);
+  let shared = 0;
+  for (const t of setA) if (setB.has(t)) shared++;
+  const dice = setA.size + setB.size === 0 ? 0 : (2 * shared) / (setA.size + setB.size);
+  const [small, large] = setA.size <= setB.size ? [ta, tb] : [tb, ta];
+  const smallSet = new Set(small);
+  const containment = smallSet.size === 0 ? 0 : shared / smallSet.size;
+  const sequence = sa.length + sb.length === 0 ? 0 : (2 * lcsLength(sa, sb)) / (sa.length + sb.length);
+  const truncation = small.length > 0 && lcsLength(small, large) === small.length;
+  const negationDiffers = hasNegation(wa, lex) !== hasNegation(wb, lex);
+  const nearDuplicate =
+    sameWording ||
+    dice >= THRESHOLDS.dice ||
+    truncation ||
+    (containment >= THRESHOLDS.containment && smallSet.size >= THRESHOLDS.containmentMinTerms) ||
+    sequence >= THRESHOLDS.sequence;
+  return {
+    similarity: round(sameWording ? 1 : Math.max(dice, sequence)),
+    dice,
+    containment,
+    sequence,
+    sameWording,
+    truncation,
+    negationDiffers,
+    shorter: smallSet.size,
+    longer: new Set(large).size,
+    nearDuplicate,
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
