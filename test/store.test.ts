@@ -1,7 +1,7 @@
 /** The SQLite store on a real file: migrations, idempotent ingest, search, speakers, documents, accounts, reindex. */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -78,6 +78,14 @@ describe('store URLs', () => {
       assert.doesNotMatch(err.message, /secret/);
       return true;
     });
+  });
+
+  test('a file that is not SQLite, or a missing store opened for reading, is an E006 error', async () => {
+    const notDb = join(dir, 'notes.db');
+    writeFileSync(notDb, 'these are not the tables you are looking for '.repeat(100));
+    await assert.rejects(openStore(`sqlite:${notDb}`), (err: SelonError) => err.code === 'E006' && /not a database/.test(err.message));
+    await assert.rejects(openStore(`sqlite:${join(dir, 'absent.db')}`, { create: false }), (err: SelonError) => err.code === 'E006');
+    assert.equal(existsSync(join(dir, 'absent.db')), false);
   });
 
   for (const url of ['mysql://x', 'selon.db', 'sqlite:', `sqlite:${join(dir, 'missing-folder', 'x.db')}`]) {

@@ -42,7 +42,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   if (v.help) return 'help';
   const port = v.port ?? String(DEFAULT_PORT);
   if (!/^\d+$/.test(port) || Number(port) > 65535) throw new SelonError('E003', `--port must be a number from 0 to 65535, not "${port}"`);
-  const token = v.token ?? env.SELON_TOKEN ?? null;
+  const token = v.token ?? (env.SELON_TOKEN || null);
   if (token !== null && token.length < 8) throw new SelonError('E003', 'the token must be at least 8 characters');
   return { store: v.store ?? DEFAULT_STORE_URL, port: Number(port), host: v.host ?? DEFAULT_HOST, token, ui: !v['no-ui'] };
 }

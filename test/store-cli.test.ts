@@ -1,0 +1,170 @@
+/** selon ingest / search / serve / reindex as a user runs them: real processes on a real SQLite file. */
+import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openStore } from '../src/store/store.js';
+import { makeRecord } from '../src/store/synthetic.js';
+import { parseSearchArgs, printable } from '../src/cli/search.js';
+import { parseServeArgs } from '../src/cli/serve.js';
+import { parseIngestArgs } from '../src/cli/ingest.js';
+import { ENGINE_VERSION } from '../src/config.js';
+import { SelonError } from '../src/errors.js';
+
+const BIN = fileURLToPath(new URL('../bin/selon.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'selon-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function selon(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, SELON_TOKEN: '' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const FR = '« Nous ne céderons rien sur la sécurité des Français », a déclaré mardi Emmanuel Macron devant les députés.\n';
+const EN = '"We will not back down on security," Prime Minister Rishi Sunak said on Tuesday.';
+
+describe('selon ingest and search', () => {
+  const store = `sqlite:${join(dir, 'cli.db')}`;
+  const corpus = join(dir, 'corpus');
+  mkdirSync(corpus);
+  writeFileSync(join(corpus, 'macron.txt'), FR);
+  writeFileSync(join(corpus, 'news.jsonl'), [
+    JSON.stringify({ id: 'bbc-1', text: EN, lang: 'en', date: '2023-01-10', url: 'https://www.bbc.co.uk/news/1' }),
+    '{not json',
+    JSON.stringify({ id: 'de-1', text: 'Das ist ein deutscher Text über das Wetter.', lang: 'de' }),
+  ].join('\n'));
+
+  test('ingest reads a folder, reports what failed, exits 1 because a line was unreadable', () => {
+    const r = selon('ingest', corpus, '--store', store);
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.err, /failed .*news\.jsonl:2: bad-json/);
+    assert.match(r.err, /read 3, ok 2, skipped 1 \(1 unsupported-language\), failed 1/);
+    assert.match(r.err, /3 added, 0 replaced, 0 unchanged/);
+  });
+
+  test('ingesting again stores nothing new', () => {
+    const r = selon('ingest', join(corpus, 'macron.txt'), '--store', store);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /0 added, 0 replaced, 1 unchanged/);
+  });
+
+  test('search --format json: an array of quote records with document id, speaker and outlet', () => {
+    const r = selon('search', 'securite', '--store', store, '--format', 'json');
+    assert.equal(r.code, 0, r.err);
+    const hits = JSON.parse(r.out);
+    assert.ok(Array.isArray(hits));
+    assert.equal(hits.length, 1);
+    assert.equal(hits[0].document.id, join(corpus, 'macron.txt'));
+    assert.equal(hits[0].speaker.name, 'Emmanuel Macron');
+    assert.match(hits[0].quote.content.text, /sécurité/);
+    const en = JSON.parse(selon('search', '--store', store, '--lang', 'en', '--format', 'json').out);
+    assert.deepEqual(en.map((h: { document: { outlet: string } }) => h.document.outlet), ['bbc.co.uk']);
+    assert.deepEqual(JSON.parse(selon('search', 'nothing-like-this', '--store', store, '--format', 'json').out), []);
+  });
+
+  test('search text output and filters', () => {
+    const r = selon('search', '--store', store, '--speaker', 'Macron');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /Emmanuel Macron/);
+    assert.match(r.out, /« Nous ne céderons rien/);
+    assert.match(r.err, /1 of 1 quote/);
+    assert.match(selon('search', '--store', store, '--from', '2023-01', '--to', '2023').err, /1 of 1 quote/);
+    assert.match(selon('search', '--store', store, '--all', '--format', 'json').err, /2 of 2 quotes/);
+  });
+
+  test('usage and configuration errors exit 2 with a reason', () => {
+    for (const args of [['search', '--store', `sqlite:${join(dir, 'missing.db')}`], ['search', '--from', 'hier'], ['search', '--bogus'],
+      ['search', '--store', 'postgres://u:pw@h/db'], ['ingest'], ['ingest', 'x', '--lang', 'de'], ['serve', '--port', 'http']]) {
+      const r = selon(...args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.err}`);
+      assert.match(r.err, /E00\d/);
+      assert.doesNotMatch(r.err, /\n\s+at /);
+    }
+  });
+});
+
+describe('selon reindex', () => {
+  test('re-extracts records of another engine version from their stored text', async () => {
+    const url = `sqlite:${join(dir, 'reindex.db')}`;
+    const store = await openStore(url);
+    const old = { ...makeRecord({ id: 'old', engine: '0.0.1', date: '2022-05-24' }), text: FR };
+    await store.ingest(old);
+    await store.close();
+    const r = selon('reindex', '--store', url);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /1 to re-extract, 1 done, 0 failed/);
+    const again = await openStore(url);
+    const record = await again.getDocument('old');
+    await again.close();
+    assert.equal(record?.engine.version, ENGINE_VERSION);
+    assert.equal(record?.text, FR);
+    assert.equal(record?.date, '2022-05-24');
+    assert.match(selon('reindex', '--store', url).err, /0 to re-extract/);
+  });
+});
+
+describe('selon serve', () => {
+  test('serves the API on the loopback and stops on SIGTERM', async () => {
+    const url = `sqlite:${join(dir, 'serve.db')}`;
+    await (await openStore(url)).close();
+    const child = spawn(process.execPath, [BIN, 'serve', '--store', url, '--port', '0', '--no-ui'], { cwd: dir, env: { ...process.env, SELON_TOKEN: '' } });
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d) => {
+          out += d;
+          const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+        setTimeout(() => reject(new Error(`no URL in ${out}`)), 20_000);
+      });
+      const res = await fetch(`${base}api/openapi.json`);
+      assert.equal(res.status, 200);
+      assert.equal((await res.json()).openapi, '3.1.0');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    assert.equal(code, 0);
+  });
+
+  test('refuses a non-loopback host without a token', () => {
+    const r = selon('serve', '--host', '0.0.0.0', '--port', '0', '--store', `sqlite:${join(dir, 'serve.db')}`);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--token/);
+  });
+});
+
+describe('argument parsing', () => {
+  test('search options become filters', () => {
+    const cmd = parseSearchArgs(['porte-parole', 'du', 'gouvernement', '--speaker', 'Le Pen', '--from', '2022', '--via', 'AFP', '--limit', '50', '--format', 'json']);
+    assert.notEqual(cmd, 'help');
+    if (cmd === 'help') return;
+    assert.equal(cmd.filters.q, 'porte-parole du gouvernement');
+    assert.equal(cmd.filters.speaker, 'Le Pen');
+    assert.equal(cmd.filters.pageSize, 50);
+    assert.equal(cmd.format, 'json');
+    assert.throws(() => parseSearchArgs(['--limit', '500']), (e: SelonError) => e.code === 'E003');
+    assert.throws(() => parseSearchArgs(['--format', 'csv']), (e: SelonError) => e.code === 'E003');
+  });
+
+  test('serve takes its token from --token or SELON_TOKEN, and refuses short ones', () => {
+    assert.deepEqual(parseServeArgs([], { SELON_TOKEN: 'from-the-env' }), { store: 'sqlite:selon.db', port: 8787, host: '127.0.0.1', token: 'from-the-env', ui: true });
+    const cmd = parseServeArgs(['--token', 'given-token', '--host', '0.0.0.0', '--port', '0'], { SELON_TOKEN: 'from-the-env' });
+    assert.ok(cmd !== 'help' && cmd.token === 'given-token' && cmd.port === 0);
+    assert.throws(() => parseServeArgs(['--token', 'short'], {}), (e: SelonError) => e.code === 'E003');
+  });
+
+  test('ingest needs a path', () => {
+    assert.throws(() => parseIngestArgs([]), (e: SelonError) => e.code === 'E003');
+    assert.throws(() => parseIngestArgs(['a', '--min-confidence', '2']), (e: SelonError) => e.code === 'E003');
+  });
+
+  test('terminal output cannot carry control sequences from stored text', () => {
+    assert.equal(printable('a\u001b[31mred\u0007\u202eb\nc'), 'a\ufffd[31mred\ufffd\ufffdb\nc');
+  });
+});
