@@ -48,6 +48,7 @@ function cueAfter(ctx: Ctx, q: Quoted): number | null {
     if (cue.start < q.end || cue.kind === 'colon') continue;
     if (cue.start > limit) break;
     const gap = ctx.text.slice(q.end, cue.start);
+    if (gap.includes('\n')) return null;
     if (PUNCT_GAP.test(gap)) return c;
     // ", Lee said" / ", the spokesman told reporters": a short subject between the mark and the verb.
     if (/^\s*,?\s*[^,.;:!?«»“”"]{1,40}$/u.test(gap) && gapIsSubject(ctx, q.end, cue.start)) return c;
@@ -256,8 +257,14 @@ function looksInfinitive(ctx: Ctx, t: Token | undefined): boolean {
   return !ctx.lex.functionWords.has(t.norm) && ctx.pack.infinitiveEndings.some((e) => t.norm.endsWith(e));
 }
 
+/** Inside a quoted sentence, a verb is the quoted speaker's own ("je considère que…"), not a report. */
+function insideQuotedSpeech(ctx: Ctx, cue: Cue): boolean {
+  return ctx.quoted.some((q) => q.depth === 0 && q.inner.start <= cue.start && cue.end <= q.inner.end && words(ctx.text, q.inner) >= ctx.config.minDirectWords);
+}
+
 function buildFromVerb(ctx: Ctx, c: number): void {
   const cue = ctx.cues[c]!;
+  if (insideQuotedSpeech(ctx, cue)) return;
   const s = ctx.sentences[cue.sentence]!;
   const verb = ctx.pack.verbs[cue.lemma];
   if (!verb) return;
@@ -343,8 +350,9 @@ function isIncise(ctx: Ctx, s: Sentence, cue: Cue, comma: number): boolean {
   const inverted = mentions.find((m) => m.start === ctx.tokens[k]?.start);
   if (between.trim() === '' && !inverted && cue.clitic === null) return false;
   if (inverted) k = tokenAt(ctx.tokens, inverted.end);
+  // The subject may carry a complement: ", affirme Rami Abd al-Rahman de l'Observatoire syrien des droits de l'homme."
   const rest = s.tokens[1] - k;
-  return rest <= 6 && !ctx.tokens.slice(k, s.tokens[1]).some((t) => t.kind === 'quote' || ctx.lex.complementizers.has(t.norm));
+  return rest <= 12 && !ctx.tokens.slice(k, s.tokens[1]).some((t) => t.kind === 'quote' || ctx.lex.complementizers.has(t.norm));
 }
 
 /**

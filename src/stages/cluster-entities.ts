@@ -59,6 +59,16 @@ function appositionHead(mentions: Mention[], i: number, text: string): number | 
   return null;
 }
 
+/** The role with whatever follows the role word in the mention ("ministre de l'intérieur"), folded. */
+function roleKey(m: Mention, text: string): string {
+  const lower = text.slice(m.start, m.end).toLowerCase().replace(/’/g, "'");
+  const at = lower.indexOf(m.role!);
+  if (at < 0) return m.role!;
+  let tail = lower.slice(at);
+  if (m.name) tail = tail.slice(0, Math.max(m.role!.length, tail.lastIndexOf(m.name.toLowerCase())));
+  return tail.replace(/\s+/g, ' ').trim();
+}
+
 function mostCommon<T>(xs: T[], fallback: T): T {
   const counts = new Map<T, number>();
   for (const x of xs) if (x !== null) counts.set(x, (counts.get(x) ?? 0) + 1);
@@ -124,6 +134,7 @@ export const clusterEntities: Stage = {
       if (m.role) {
         d.roles.add(m.role);
         byRole.set(m.role, d);
+        byRole.set(roleKey(m, doc.text), d);
       }
     };
 
@@ -137,8 +148,10 @@ export const clusterEntities: Stage = {
         return attach(found ?? newDraft(), i);
       }
       if (m.role) {
-        // A bare role refers back to whoever last carried it; a fresh body phrase starts its own entity.
-        const prior = byRole.get(m.role);
+        // A bare role refers back to whoever last carried it; a role with its own complement ("le ministre de
+        // l'Intérieur") only to whoever carried that same complement.
+        const key = roleKey(m, doc.text);
+        const prior = key === m.role ? byRole.get(m.role) : byRole.get(key);
         return attach(prior ?? newDraft(), i);
       }
       attach(newDraft(), i);

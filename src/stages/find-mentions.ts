@@ -117,6 +117,14 @@ function rolePhrase(ctx: Ctx, i: number, end: number): { start: number; end: num
   // Complements: "du ministère des Affaires étrangères", "de la police madrilène", "of the union".
   for (let k = 0; k < 3 && j < end; k++) {
     const t = ctx.tokens[j]!;
+    // "… de la mission onusienne en Syrie": a place phrase closes the role.
+    if (ctx.pack.placePrepositions.includes(t.norm)) {
+      let m = j + 1;
+      if (m < end && ctx.pack.determiners[ctx.tokens[m]!.norm]) m++;
+      const place = nameRun(ctx, m, end, -1);
+      if (place > m) j = place;
+      break;
+    }
     if (!ctx.lex.ofWords.has(t.norm)) break;
     let m = j + 1;
     if (m < end && ctx.pack.determiners[ctx.tokens[m]!.norm] && !ctx.lex.ofWords.has(ctx.tokens[m]!.norm)) m++;
@@ -124,6 +132,9 @@ function rolePhrase(ctx: Ctx, i: number, end: number): { start: number; end: num
     if (cap > m) { j = cap; continue; }
     const sub = matchPhrase(ctx, m, end, ctx.lex.bodies, ctx.lex.bodyFirstLen) ?? matchPhrase(ctx, m, end, ctx.lex.roles, ctx.lex.roleFirstLen);
     if (sub) { j = m + sub[1]; continue; }
+    // "directeur de l'usine": one plain noun after a determiner.
+    const noun = ctx.tokens[m];
+    if (m > j + 1 && noun && m < end && noun.kind === 'word' && !noun.upper && ctx.lex.isPlainWord(noun.norm)) { j = m + 1; continue; }
     break;
   }
   // One trailing adjective that agrees in form ("madrilène", "grec") — lower-case, not a verb or function word.

@@ -87,3 +87,4 @@ export const withWord = 'with';
 export const preverbalClitics: string[] = [];
 export const pluralSuffix = 's';
 export const contractions: string[] = [];
+export const placePrepositions = ['in', 'at'];

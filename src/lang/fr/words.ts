@@ -102,3 +102,4 @@ export const withWord = 'avec';
 export const preverbalClitics = ['lui', 'leur', 'nous', 'vous', 'me', 'te', 'y', 'en', "l'", 'le', 'la', 'les', "m'", "t'", 'se', "s'"];
 export const pluralSuffix = 's';
 export const contractions = ['au', 'aux', 'du'];
+export const placePrepositions = ['en', 'à', 'au', 'aux'];
