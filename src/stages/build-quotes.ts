@@ -192,6 +192,8 @@ function clauseStartBefore(ctx: Ctx, s: Sentence, offset: number): number {
   let from = s.start;
   for (const q of ctx.quotes) if (q.content.end <= offset && q.content.end >= s.start) from = Math.max(from, q.content.end + 1);
   for (const c of ctx.cues) if (c.end <= offset && c.end >= from && c.sentence === s.index) from = Math.max(from, c.end);
+  // Back-to-back quotes: « … » « … » — the second starts its own clause.
+  for (const q of ctx.quoted) if (q.depth === 0 && q.end <= offset && q.end >= from && /^[\s.,;!?]*$/u.test(ctx.text.slice(q.end, offset))) from = Math.max(from, q.end);
   const semi = Math.max(ctx.text.lastIndexOf(';', offset - 1), ctx.text.lastIndexOf(':', offset - 1));
   if (semi >= from) from = semi + 1;
   // Skip the closing mark, comma and subject of an incise that ended the previous quote.
@@ -330,6 +332,13 @@ function buildFromVerb(ctx: Ctx, c: number): void {
       return;
     }
   }
+  // Incise in mid-sentence: "Contrairement à tous les discours, appuie-t-il, le français est classé…"
+  const midIncise = cue.clitic !== null && /,\s*$/.test(ctx.text.slice(s.start, cue.start)) && ctx.tokens[cue.range[1]]?.norm === ',';
+  if (midIncise && s.tokens[1] - cue.range[1] > 3) {
+    const from = ctx.tokens[cue.range[1] + 1]!.start;
+    addClause(ctx, c, { start: from, end: clauseEnd(ctx, from, s, c) }, s.index, 'quote.indirect.mid-incise');
+    return;
+  }
   // Postposed incise without marks: "Trois personnes ont été arrêtées, a indiqué la police." / ", police said."
   const before = ctx.text.slice(s.start, cue.start);
   const comma = before.lastIndexOf(',');
@@ -347,6 +356,7 @@ function isIncise(ctx: Ctx, s: Sentence, cue: Cue, comma: number): boolean {
   if (between.trim() !== '' && (!subject || subject.kind === 'relative' || ctx.text.slice(comma + 1, subject.start).trim() !== '')) return false;
   // Only the inverted subject and a short phrase may follow: ", a indiqué la police." / ", police said Tuesday."
   let k = cue.range[1];
+  while (k < s.tokens[1] && ctx.lex.adverbs.has(ctx.tokens[k]!.norm)) k++;
   const inverted = mentions.find((m) => m.start === ctx.tokens[k]?.start);
   if (between.trim() === '' && !inverted && cue.clitic === null) return false;
   if (inverted) k = tokenAt(ctx.tokens, inverted.end);

@@ -92,8 +92,18 @@ function isRepeat(versions: DocVersion[], judgements: Judgement[]): boolean {
   );
 }
 
+/** No quote outside the two versions starts between the earlier version and the later one. */
+function adjacent(a: DocVersion, b: DocVersion, starts: number[]): boolean {
+  const [early, late] = a.spans[0]!.start <= b.spans[0]!.start ? [a, b] : [b, a];
+  const lateStart = late.spans[0]!.start;
+  const earlyEnd = Math.max(...early.quotes.filter((q) => q.content.start < lateStart).map((q) => q.content.start));
+  const own = new Set([...a.quotes, ...b.quotes].map((q) => q.content.start));
+  return !starts.some((s) => s > earlyEnd && s < lateStart && !own.has(s));
+}
+
 export function compareVersionsOf(doc: Document, lex: AccountLexicon, pack: LanguagePack): Account[] {
   const versions = versionsOf(doc);
+  const starts = (doc.layers.quotes ?? []).map((q) => q.content.start);
   const parent = versions.map((_, i) => i);
   const judged = new Map<string, Judgement>();
   for (let i = 0; i < versions.length; i++) {
@@ -101,7 +111,8 @@ export function compareVersionsOf(doc: Document, lex: AccountLexicon, pack: Lang
       const a = versions[i]!;
       const b = versions[j]!;
       if (a.speaker !== b.speaker) continue;
-      const verdict = judgeVersions(a, b, lex, surroundingsOf(doc, a.spans, b.spans, lex, pack));
+      const around = { ...surroundingsOf(doc, a.spans, b.spans, lex, pack), adjacent: adjacent(a, b, starts) };
+      const verdict = judgeVersions(a, b, lex, around);
       if (!verdict.verdict) continue;
       judged.set(`${i},${j}`, verdict);
       parent[find(parent, j)] = find(parent, i);

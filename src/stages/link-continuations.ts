@@ -5,13 +5,30 @@
  * to later quotes of the same speaker that name none ("Dans les colonnes du Times, … explique-t-il").
  */
 import type { Stage } from '../pipeline.js';
-import type { Entity, Mention, QuoteDraft } from '../types.js';
+import type { Entity, Mention, QuoteDraft, Sentence } from '../types.js';
 
 /** How many paragraphs back a cue-less quote may look for the quote it continues. */
 const PARAGRAPH_REACH = 1;
 
 function agrees(m: Mention, e: Entity): boolean {
   return (!m.gender || !e.gender || m.gender === e.gender) && (!m.number || !e.number || m.number === e.number);
+}
+
+/**
+ * A cue-less quote that follows, in its own paragraph, a sentence whose subject is a person ("Il a souhaité faire un
+ * rappel au règlement. « On ne peut pas accepter… »") is that person's — unless a quote already came in between.
+ */
+function precedingSubject(mentions: Mention[], sentences: Sentence[], q: QuoteDraft, prev: QuoteDraft | undefined): number | null {
+  const para = sentences[q.sentence]!.paragraph;
+  for (let s = q.sentence - 1; s >= 0 && sentences[s]!.paragraph === para; s--) {
+    if (prev && prev.sentence >= s) return null;
+    const first = mentions.findIndex((m) => m.sentence === s && !m.quoted);
+    if (first < 0) continue;
+    const m = mentions[first]!;
+    if (m.start === sentences[s]!.start && (m.type === 'person' || m.type === 'group' || m.type === 'organization') && m.entity) return first;
+    return null;
+  }
+  return null;
 }
 
 export const linkContinuations: Stage = {
@@ -29,7 +46,12 @@ export const linkContinuations: Stage = {
       const prev = out[out.length - 1];
       const para = sentences[q.sentence]!.paragraph;
       const near = prev && para - sentences[prev.sentence]!.paragraph <= PARAGRAPH_REACH;
-      if (q.cue === null && prev && near) {
+      const introducer = q.cue === null ? precedingSubject(mentions, sentences, q, prev) : null;
+      if (introducer !== null) {
+        q.speakerMention = introducer;
+        q.speakerEntity = mentions[introducer]!.entity ?? null;
+        q.evidence.push('continuation.paragraph-subject');
+      } else if (q.cue === null && prev && near) {
         q.continues = prev.id;
         q.speakerMention = prev.speakerMention;
         q.speakerEntity = prev.speakerEntity;
