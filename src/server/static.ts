@@ -4,7 +4,7 @@
  * (/search, /speakers/…) load on refresh. /api/* is never touched: the API answers (or 404s) it.
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MiddlewareHandler } from 'hono';
@@ -102,13 +102,23 @@ export function uiNeedsBuild(root: string = UI_DIST): boolean {
 }
 
 /**
- * Builds the UI into dist/ui with vite (a dev dependency: present after `npm ci`). Returns the time taken in ms.
+ * Builds the UI into dist/ui with vite (a dev dependency: present after `npm ci`) and returns the time taken in ms.
+ * It builds into a fresh folder and swaps it in, so a server (or a second build) never sees a half-written UI.
  * Vite's own errors (a syntax error in ui/ or src/) propagate; callers print them.
  */
 export async function buildUi(options: { quiet?: boolean } = {}): Promise<number> {
   const t0 = performance.now();
   const { build } = await import('vite');
-  await build({ configFile: UI_CONFIG, logLevel: options.quiet ? 'error' : 'warn' });
+  const tmp = `${UI_DIST}.build-${process.pid}-${Date.now()}`;
+  try {
+    await build({ configFile: UI_CONFIG, logLevel: options.quiet ? 'error' : 'warn', build: { outDir: tmp, emptyOutDir: true } });
+    const old = `${UI_DIST}.old-${process.pid}-${Date.now()}`;
+    if (existsSync(UI_DIST)) renameSync(UI_DIST, old);
+    renameSync(tmp, UI_DIST);
+    rmSync(old, { recursive: true, force: true });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
   return performance.now() - t0;
 }
 
