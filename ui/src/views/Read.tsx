@@ -107,18 +107,6 @@ export function Read() {
         />
         <div class="row">
           <button type="submit" class="primary">{t('read.run')}</button>
-          <label class="inline">
-            {t('read.language')}{' '}
-            <select value={lang} onChange={(e) => setLang((e.target as HTMLSelectElement).value)}>
-              <option value="auto">{t('read.auto')}</option>
-              <option value="fr">fr</option>
-              <option value="en">en</option>
-            </select>
-          </label>
-          <label class="inline">
-            {t('read.date')}{' '}
-            <input type="date" value={date} onInput={(e) => setDate((e.target as HTMLInputElement).value)} />
-          </label>
           <label class="file">
             <span class="button-like">{t('read.file')}</span>
             <input
@@ -153,6 +141,20 @@ export function Read() {
           >
             {t('read.clear')}
           </button>
+        </div>
+        <div class="row options">
+          <label class="inline">
+            {t('read.language')}{' '}
+            <select value={lang} onChange={(e) => setLang((e.target as HTMLSelectElement).value)}>
+              <option value="auto">{t('read.auto')}</option>
+              <option value="fr">fr</option>
+              <option value="en">en</option>
+            </select>
+          </label>
+          <label class="inline">
+            {t('read.date')}{' '}
+            <input type="date" value={date} onInput={(e) => setDate((e.target as HTMLInputElement).value)} />
+          </label>
         </div>
       </form>
       {error && <p role="alert" class="error">{error}</p>}
