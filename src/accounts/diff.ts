@@ -4,10 +4,11 @@
  */
 import { wordSpans } from './normalize.js';
 
+/** A run of words: `text` is the run as written (from its first word to its last, punctuation inside kept). */
 export type DiffOp =
-  | { op: 'same'; words: string[] }
-  | { op: 'removed'; words: string[] }
-  | { op: 'added'; words: string[] };
+  | { op: 'same'; words: string[]; text: string }
+  | { op: 'removed'; words: string[]; text: string }
+  | { op: 'added'; words: string[]; text: string };
 
 /** Beyond this many cells the quadratic table is not built; the diff falls back to common prefix and suffix. */
 const MAX_CELLS = 4_000_000;
@@ -56,25 +57,29 @@ export function wordDiff(from: string, to: string): DiffOp[] {
   const a = wordSpans(from);
   const b = wordSpans(to);
   const pairs = lcsPairs(a.map((w) => w.word), b.map((w) => w.word));
-  const ops: DiffOp[] = [];
-  const push = (op: DiffOp['op'], word: string) => {
-    const last = ops[ops.length - 1];
-    if (last && last.op === op) last.words.push(word);
-    else ops.push({ op, words: [word] } as DiffOp);
+  type Run = { op: DiffOp['op']; source: string; spans: { start: number; end: number }[] };
+  const runs: Run[] = [];
+  const push = (op: DiffOp['op'], source: string, span: { start: number; end: number }) => {
+    const last = runs[runs.length - 1];
+    if (last && last.op === op) last.spans.push(span);
+    else runs.push({ op, source, spans: [span] });
   };
   let i = 0;
   let j = 0;
-  const original = (text: string, w: { start: number; end: number }) => text.slice(w.start, w.end);
   for (const [pi, pj] of [...pairs, [a.length, b.length] as [number, number]]) {
-    while (i < pi) push('removed', original(from, a[i++]!));
-    while (j < pj) push('added', original(to, b[j++]!));
+    while (i < pi) push('removed', from, a[i++]!);
+    while (j < pj) push('added', to, b[j++]!);
     if (pi < a.length && pj < b.length) {
-      push('same', original(to, b[pj]!));
+      push('same', to, b[pj]!);
       i++;
       j++;
     }
   }
-  return ops;
+  return runs.map((r) => ({
+    op: r.op,
+    words: r.spans.map((w) => r.source.slice(w.start, w.end)),
+    text: r.source.slice(r.spans[0]!.start, r.spans[r.spans.length - 1]!.end),
+  }));
 }
 
 /** True when the diff has no removed or added word. */
@@ -85,6 +90,6 @@ export function sameWords(ops: DiffOp[]): boolean {
 /** The diff as one line: unchanged words plain, removed ones as [-…-], added ones as {+…+} (git's word-diff style). */
 export function formatDiff(ops: DiffOp[]): string {
   return ops
-    .map((o) => (o.op === 'same' ? o.words.join(' ') : o.op === 'removed' ? `[-${o.words.join(' ')}-]` : `{+${o.words.join(' ')}+}`))
+    .map((o) => (o.op === 'same' ? o.text : o.op === 'removed' ? `[-${o.text}-]` : `{+${o.text}+}`))
     .join(' ');
 }

@@ -84,12 +84,17 @@ export interface Surroundings {
   denial: boolean;
   /** The marker is hedged ("légèrement différente", "slightly different"): the versions differ in wording only. */
   hedged?: boolean;
+  /**
+   * No other quote stands between the two versions. A marker speaks of the versions it follows: in "A (X). B (Y).
+   * C (X). The two versions differ.", it sets B against C, not A against C. Default true.
+   */
+  adjacent?: boolean;
 }
 
 /**
  * Judges two versions of one speaker. Same words: `consistent`. Otherwise the versions report the same speech event
- * when the text marks a second version (or denies the reported words), they came through different channels, and
- * their addressees and times do not disagree: `divergent`. Failing that, overlapping wording makes them `variant` —
+ * when the text marks a second version (or denies the reported words), they came through different channels, no
+ * other quote stands between them, and their addressees and times do not disagree: `divergent`. Failing that, overlapping wording makes them `variant` —
  * the same words, even when told to two interviewers (evidence `accounts.occasion.differs`). Anything else: not an
  * account.
  */
@@ -114,7 +119,7 @@ export function judgeVersions(a: Version, b: Version, lex: AccountLexicon, aroun
   });
   if (wording.sameWording) return judged('consistent', RULES.sameWording);
   const marked = (around.marker && !(around.hedged && wording.nearDuplicate)) || around.denial;
-  if (marked && routes && !otherOccasion) {
+  if (marked && routes && !otherOccasion && around.adjacent !== false) {
     const rules: string[] = [around.marker ? RULES.marker : RULES.denial];
     if (wording.negationDiffers) rules.push(RULES.negation);
     return judged('divergent', ...rules);

@@ -18,6 +18,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   search: () => import('./search.js'),
   serve: () => import('./serve.js'),
   reindex: () => import('./reindex.js'),
+  compare: () => import('./compare.js'),
+  accounts: () => import('./accounts.js'),
 };
 
 /** Exit codes: 0 all input read; 1 some input could not be read or parsed; 2 usage or configuration error. */
