@@ -44,6 +44,12 @@ const ROWS: Row[] = [
   ['fr', 'La situation est sous contrôle, selon le ministère.', [{ kind: 'indirect', content: 'La situation est sous contrôle', speaker: 'le ministère' }]],
   ['en', 'The plant will close, according to the union.', [{ kind: 'indirect', content: 'The plant will close', speaker: 'the union' }]],
   ['fr', 'Anne Roy affirme avoir été menacée.', [{ kind: 'indirect', content: 'avoir été menacée', speaker: 'Anne Roy' }]],
+  ['fr', 'Pete Selleck parle. Contrairement à tous les discours, appuie-t-il, le français est classé troisième langue des affaires.', [{ kind: 'indirect', content: 'le français est classé troisième langue des affaires', speaker: 'Pete Selleck' }]],
+  ['fr', 'Un lycéen a été agressé hier soir, indique aujourd\'hui le ministère.', [{ kind: 'indirect', content: 'Un lycéen a été agressé hier soir', speaker: 'le ministère' }]],
+  ['en', 'Valeska Paris left the ship. She was told to disconnect from her mother.', [{ kind: 'indirect', content: 'disconnect from her mother', speaker: null, addressee: 'Valeska Paris' }]],
+  ['en', 'The Church of Scientology answered. They claimed Paris was a volunteer.', [{ kind: 'indirect', content: 'Paris was a volunteer', speaker: 'Church of Scientology' }]],
+  ['en', 'Harry Kane said, "In the first half it felt good out there.\n\nWe could have scored two or three goals."', [{ kind: 'direct', speaker: 'Harry Kane' }, { kind: 'direct', content: 'We could have scored two or three goals.', speaker: 'Harry Kane', continues: true }]],
+  ['fr', '« Nous sommes devant un nouvel antisémitisme. » « Il y a là une volonté de pourrir le débat ! », a-t-il affirmé.', [{ kind: 'direct' }, { kind: 'direct', content: 'Il y a là une volonté de pourrir le débat !' }]],
   // 5. Channels
   ['fr', 'Selon l\'AFP, l\'usine fermera.', [{ kind: 'indirect', speaker: 'AFP', via: [] }]],
   ['fr', 'Paul Martin a déclaré dans un communiqué que l\'usine fermera.', [{ kind: 'indirect', speaker: 'Paul Martin', via: ['communiqué'] }]],

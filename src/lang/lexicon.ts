@@ -27,6 +27,7 @@ export interface Lexicon {
   negations: Set<string>;
   complementizers: Set<string>;
   preverbalClitics: Set<string>;
+  ambiguous: Set<string>;
   isPlainWord(norm: string): boolean;
   honorific(tokens: Token[], i: number, end: number): { end: number; gender: Gender } | null;
 }
@@ -100,6 +101,7 @@ export function lexicon(pack: LanguagePack): Lexicon {
     negations: new Set(pack.negations),
     complementizers: new Set(pack.complementizers),
     preverbalClitics: new Set(pack.preverbalClitics),
+    ambiguous: new Set(pack.ambiguousForms),
     isPlainWord: (norm) => !functionWords.has(norm) && !verbForms.has(norm) && /^\p{L}/u.test(norm),
     honorific(tokens, i, end) {
       const t = tokens[i];

@@ -73,6 +73,12 @@ export interface LanguagePack {
   verbForms: Record<string, VerbForm>;
   /** Speech verb lemmas with their frames. */
   verbs: Record<string, SpeechVerb>;
+  /** Verb forms that are more often nouns or adjectives ("le juge", "the claim"): cues only with verbal evidence. */
+  ambiguousForms: string[];
+  /** Lemmas that take a reported clause without a complementizer ("said he would"); empty when the language has none. */
+  zeroComplementizerVerbs: string[];
+  /** Auxiliaries that make a following participle passive ("was told", "were found"). */
+  passiveAuxiliaries: string[];
   /** Auxiliaries and their forms ("a", "ont", "avait", "has", "had", "will"): verb form → true. */
   auxiliaries: string[];
   /** Words that may sit between auxiliary and participle ("a ensuite déclaré", "has also said"). */
@@ -98,8 +104,6 @@ export interface LanguagePack {
   auxiliaryInfinitives: string[];
   /** An infinitive may follow a speech verb with no marker ("affirme avoir…"). */
   bareInfinitive: boolean;
-  /** Indirect speech may drop its complementizer ("Police said three people were arrested"). */
-  zeroComplementizer: boolean;
   /** Prepositions introducing an addressee after a verb ("à", "au", "aux", "to"). */
   addresseePrepositions: string[];
   /** "selon", "d'après", "pour", "according to", each as a token sequence (lower-case). */

@@ -116,6 +116,7 @@ function accordingSource(ctx: Ctx, cue: Cue): number | null {
 function speakerOf(ctx: Ctx, q: QuoteDraft): number | null {
   if (q.cue === null) return null;
   const cue = ctx.doc.layers.cues![q.cue]!;
+  if (cue.passive) return null;
   if (cue.kind === 'according') return accordingSource(ctx, cue);
   if (cue.kind === 'colon') return mentionEndingAt(ctx, cue.start);
   return verbSubject(ctx, cue, q);
@@ -133,6 +134,11 @@ function addresseeOf(ctx: Ctx, q: QuoteDraft, speaker: string | null, prevSpeake
   const cue = ctx.doc.layers.cues![q.cue]!;
   if (cue.kind !== 'verb') return null;
   const s = ctx.sentences[cue.sentence]!;
+  // "She was told to disconnect": the passive subject is the one spoken to.
+  if (cue.passive) {
+    const subject = mentionEndingAt(ctx, cue.start);
+    return subject !== null ? ref(ctx, subject) : null;
+  }
   if (cue.objectClitic) {
     // "lui a-t-il dit": the most recent person other than the speaker.
     for (let i = ctx.mentions.length - 1; i >= 0; i--) {

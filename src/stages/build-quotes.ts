@@ -131,7 +131,7 @@ function standsAlone(ctx: Ctx, q: Quoted): boolean {
   if (words(ctx.text, q.inner) < ctx.config.minDirectWords) return false;
   const inner = ctx.text.slice(q.inner.start, q.inner.end);
   const before = ctx.text.slice(Math.max(0, q.start - 3), q.start);
-  const startsSentence = /^\p{Lu}/u.test(inner) && (q.start === 0 || /(^|[.!?:…\n]\s*|^\s*)$/u.test(before) || /[.!?…]\s*$/u.test(before));
+  const startsSentence = /^\p{Lu}/u.test(inner) && (q.start === 0 || /(^|[.!?:,…\n]\s*|^\s*)$/u.test(before));
   const after = ctx.text.slice(q.end, q.end + 2);
   const endsSentence = /[.!?…]$/u.test(inner) || /^\s*[.!?…]|^\s*$|^\s*\n/u.test(after);
   return startsSentence && endsSentence;
@@ -253,10 +253,12 @@ function skipWhile(ctx: Ctx, k: number, end: number, pred: (t: Token) => boolean
   return k;
 }
 
-function looksInfinitive(ctx: Ctx, t: Token | undefined): boolean {
+/** An infinitive: by its ending, or (in a language without infinitive endings) any verb-like word after "to". */
+function looksInfinitive(ctx: Ctx, t: Token | undefined, marked = false): boolean {
   if (!t || t.kind !== 'word') return false;
   if (ctx.lex.verbForms.get(t.norm)?.nonFinite === 'infinitive' || ctx.pack.auxiliaryInfinitives.includes(t.norm)) return true;
-  return !ctx.lex.functionWords.has(t.norm) && ctx.pack.infinitiveEndings.some((e) => t.norm.endsWith(e));
+  if (ctx.lex.functionWords.has(t.norm)) return false;
+  return ctx.pack.infinitiveEndings.length ? ctx.pack.infinitiveEndings.some((e) => t.norm.endsWith(e)) : marked;
 }
 
 /** Inside a quoted sentence, a verb is the quoted speaker's own ("je considère que…"), not a report. */
@@ -264,87 +266,101 @@ function insideQuotedSpeech(ctx: Ctx, cue: Cue): boolean {
   return ctx.quoted.some((q) => q.depth === 0 && q.inner.start <= cue.start && cue.end <= q.inner.end && words(ctx.text, q.inner) >= ctx.config.minDirectWords);
 }
 
+interface Clause {
+  span: Span;
+  rule: string;
+}
+
+type ClauseReader = (ctx: Ctx, cue: Cue, c: number, s: Sentence, k: number) => Clause | null;
+
+const clauseFrom = (ctx: Ctx, c: number, s: Sentence, from: number, rule: string): Clause => ({ span: { start: from, end: clauseEnd(ctx, from, s, c) }, rule });
+
+/** que / that within a short distance (past "à la presse", "in a statement", "on Tuesday"). */
+const complementClause: ClauseReader = (ctx, cue, c, s, k) => {
+  if (ctx.pack.verbs[cue.lemma]!.frame === 'direct') return null;
+  for (let j = k; j < Math.min(s.tokens[1], k + 12); j++) {
+    const t = ctx.tokens[j]!;
+    if (t.kind === 'quote' || /^[.;!?:]$/.test(t.norm)) return null;
+    if (ctx.lex.complementizers.has(t.norm)) return clauseFrom(ctx, c, s, ctx.tokens[j + 1]?.start ?? t.end, 'quote.indirect.complement-clause');
+    const afterDeterminer = !!ctx.pack.determiners[ctx.tokens[j - 1]?.norm ?? ''];
+    if (ctx.lex.verbForms.has(t.norm) && j > k && !afterDeterminer) return null;
+  }
+  return null;
+};
+
+/** Infinitive: "affirme avoir été menacée", "promet de revenir", "vowed to appeal". */
+const infinitiveClause: ClauseReader = (ctx, cue, c, s, k) => {
+  const verb = ctx.pack.verbs[cue.lemma]!;
+  if (!verb.infinitive || verb.frame === 'direct') return null;
+  let j = k;
+  if (ctx.pack.infinitiveMarkers.includes(ctx.tokens[j]?.norm ?? '')) j++;
+  if (j >= s.tokens[1] || !looksInfinitive(ctx, ctx.tokens[j], j > k) || (j === k && !ctx.pack.bareInfinitive)) return null;
+  return clauseFrom(ctx, c, s, ctx.tokens[j]!.start, 'quote.indirect.infinitive');
+};
+
+/** Object + infinitive: "accuse le maire d'avoir menti", "urged voters to stay home", passive "was told to leave". */
+const objectInfinitiveClause: ClauseReader = (ctx, cue, c, s, k) => {
+  if (!ctx.pack.verbs[cue.lemma]!.objectInfinitive) return null;
+  for (let j = cue.passive ? k : k + 1; j < Math.min(s.tokens[1], k + 8); j++) {
+    const t = ctx.tokens[j]!;
+    if (/^[.;!?:,]$/.test(t.norm)) return null;
+    if (ctx.pack.infinitiveMarkers.includes(t.norm) && looksInfinitive(ctx, ctx.tokens[j + 1], true)) {
+      return clauseFrom(ctx, c, s, ctx.tokens[j + 1]!.start, 'quote.indirect.object-infinitive');
+    }
+  }
+  return null;
+};
+
+/** A clause with no complementizer: "Police said three people were arrested." */
+const zeroThatClause: ClauseReader = (ctx, cue, c, s, k) => {
+  if (!ctx.pack.zeroComplementizerVerbs.includes(cue.lemma) || cue.inverted || cue.passive || s.tokens[1] - k < 4) return null;
+  const t = ctx.tokens[k]!;
+  const starts = t.kind === 'word' && !ctx.pack.channelPrepositions.includes(t.norm) && !ctx.pack.addresseePrepositions.includes(t.norm) && !ctx.lex.adverbs.has(t.norm) && !ctx.lex.verbForms.has(t.norm);
+  return starts ? clauseFrom(ctx, c, s, t.start, 'quote.indirect.zero-complementizer') : null;
+};
+
+/** An incise in mid-sentence: "Contrairement à tous les discours, appuie-t-il, le français est classé…" */
+const midIncise: ClauseReader = (ctx, cue, c, s) => {
+  const comma = ctx.tokens[cue.range[1]];
+  if (cue.clitic === null || comma?.norm !== ',' || !/,\s*$/.test(ctx.text.slice(s.start, cue.start)) || s.tokens[1] - cue.range[1] <= 3) return null;
+  return clauseFrom(ctx, c, s, ctx.tokens[cue.range[1] + 1]!.start, 'quote.indirect.mid-incise');
+};
+
+/** A postposed incise without marks: "Trois personnes ont été arrêtées, a indiqué la police." / ", police said." */
+const postposedIncise: ClauseReader = (ctx, cue, _c, s) => {
+  const comma = ctx.text.slice(s.start, cue.start).lastIndexOf(',');
+  if (comma <= 0 || cue.passive || !isIncise(ctx, s, cue, s.start + comma)) return null;
+  return { span: { start: clauseStartBefore(ctx, s, s.start + comma), end: s.start + comma }, rule: 'quote.indirect.postposed-incise' };
+};
+
+const CLAUSE_READERS: ClauseReader[] = [complementClause, infinitiveClause, objectInfinitiveClause, zeroThatClause, midIncise, postposedIncise];
+
+/** A quoted fragment the verb governs: "a dénoncé « une faute lourde »", "called the plan “a disgrace”". */
+function governedFragment(ctx: Ctx, c: number, s: Sentence, k: number): boolean {
+  for (let j = k; j < Math.min(s.tokens[1], k + 10); j++) {
+    const t = ctx.tokens[j]!;
+    if (ctx.lex.complementizers.has(t.norm) || /^[.;!?:]$/.test(t.norm)) return false;
+    if (t.kind !== 'quote' || !OPENING_MARK.test(ctx.text[t.start]!)) continue;
+    const qi = ctx.quoted.findIndex((q) => q.start === t.start && q.depth === 0);
+    if (qi < 0 || ctx.usedQuoted.has(qi)) return false;
+    // "said, “In the first half…”": a comma before a quoted sentence introduces it; the direct pass takes it.
+    if (/,/.test(ctx.text.slice(ctx.tokens[k - 1]!.end, t.start)) && standsAlone(ctx, ctx.quoted[qi]!)) return false;
+    ctx.usedQuoted.add(qi);
+    add(ctx, { kind: 'mixed', content: ctx.quoted[qi]!.inner, fragments: null, cue: c, quoted: qi, sentence: s.index, evidence: ['quote.mixed.governed-fragment'] });
+    return true;
+  }
+  return false;
+}
+
 function buildFromVerb(ctx: Ctx, c: number): void {
   const cue = ctx.cues[c]!;
-  if (insideQuotedSpeech(ctx, cue)) return;
+  if (insideQuotedSpeech(ctx, cue) || !ctx.pack.verbs[cue.lemma]) return;
   const s = ctx.sentences[cue.sentence]!;
-  const verb = ctx.pack.verbs[cue.lemma];
-  if (!verb) return;
-  const end = s.tokens[1];
-  // After the cue group: adverbs, an inverted subject, an addressee or a channel phrase may come before the clause.
-  let k = cue.range[1];
-  k = skipWhile(ctx, k, end, (t) => ctx.lex.adverbs.has(t.norm));
-  // Governed quoted fragment soon after the verb: "a dénoncé « une faute lourde »", "called the plan “a disgrace”".
-  for (let j = k; j < Math.min(end, k + 10); j++) {
-    const t = ctx.tokens[j]!;
-    if (ctx.lex.complementizers.has(t.norm) || /[.;!?]/.test(t.norm)) break;
-    if (t.kind === 'quote' && OPENING_MARK.test(ctx.text[t.start]!)) {
-      const qi = ctx.quoted.findIndex((q) => q.start === t.start && q.depth === 0);
-      if (qi < 0 || ctx.usedQuoted.has(qi)) break;
-      const q = ctx.quoted[qi]!;
-      ctx.usedQuoted.add(qi);
-      add(ctx, { kind: 'mixed', content: q.inner, fragments: null, cue: c, quoted: qi, sentence: s.index, evidence: ['quote.mixed.governed-fragment'] });
-      return;
-    }
-  }
-  if (verb.frame === 'direct') return;
-  // que / that within a short distance (past "à la presse", "in a statement", "on Tuesday").
-  for (let j = k; j < Math.min(end, k + 12); j++) {
-    const t = ctx.tokens[j]!;
-    if (t.kind === 'quote' || /^[.;!?:]$/.test(t.norm)) break;
-    if (ctx.lex.complementizers.has(t.norm)) {
-      const from = ctx.tokens[j + 1]?.start ?? t.end;
-      addClause(ctx, c, { start: from, end: clauseEnd(ctx, from, s, c) }, s.index, 'quote.indirect.complement-clause');
-      return;
-    }
-    const afterDeterminer = !!ctx.pack.determiners[ctx.tokens[j - 1]?.norm ?? ''];
-    if (ctx.lex.verbForms.has(t.norm) && j > k && !afterDeterminer) break;
-  }
-  // Infinitive: "affirme avoir été menacée", "promet de revenir", "vowed to appeal".
-  if (verb.infinitive) {
-    let j = k;
-    if (ctx.pack.infinitiveMarkers.includes(ctx.tokens[j]?.norm ?? '')) j++;
-    if (j < end && looksInfinitive(ctx, ctx.tokens[j]) && (j > k || ctx.pack.bareInfinitive)) {
-      const from = ctx.tokens[j]!.start;
-      addClause(ctx, c, { start: from, end: clauseEnd(ctx, from, s, c) }, s.index, 'quote.indirect.infinitive');
-      return;
-    }
-  }
-  // Object + infinitive: "accuse le maire d'avoir menti", "urged voters to stay home".
-  if (verb.objectInfinitive) {
-    for (let j = k + 1; j < Math.min(end, k + 8); j++) {
-      const t = ctx.tokens[j]!;
-      if (/^[.;!?:,]$/.test(t.norm)) break;
-      if (ctx.pack.infinitiveMarkers.includes(t.norm) && looksInfinitive(ctx, ctx.tokens[j + 1])) {
-        const from = ctx.tokens[j + 1]!.start;
-        addClause(ctx, c, { start: from, end: clauseEnd(ctx, from, s, c) }, s.index, 'quote.indirect.object-infinitive');
-        return;
-      }
-    }
-  }
-  // English zero-that: "Police said three people were arrested."
-  if (ctx.pack.zeroComplementizer && !cue.inverted && k < end) {
-    const t = ctx.tokens[k]!;
-    const starts = t.kind === 'word' && !ctx.pack.channelPrepositions.includes(t.norm) && !ctx.pack.addresseePrepositions.includes(t.norm) && !ctx.lex.adverbs.has(t.norm) && !ctx.lex.verbForms.has(t.norm);
-    if (starts && end - k >= 4) {
-      const from = t.start;
-      addClause(ctx, c, { start: from, end: clauseEnd(ctx, from, s, c) }, s.index, 'quote.indirect.zero-complementizer');
-      return;
-    }
-  }
-  // Incise in mid-sentence: "Contrairement à tous les discours, appuie-t-il, le français est classé…"
-  const midIncise = cue.clitic !== null && /,\s*$/.test(ctx.text.slice(s.start, cue.start)) && ctx.tokens[cue.range[1]]?.norm === ',';
-  if (midIncise && s.tokens[1] - cue.range[1] > 3) {
-    const from = ctx.tokens[cue.range[1] + 1]!.start;
-    addClause(ctx, c, { start: from, end: clauseEnd(ctx, from, s, c) }, s.index, 'quote.indirect.mid-incise');
-    return;
-  }
-  // Postposed incise without marks: "Trois personnes ont été arrêtées, a indiqué la police." / ", police said."
-  const before = ctx.text.slice(s.start, cue.start);
-  const comma = before.lastIndexOf(',');
-  if (comma > 0 && isIncise(ctx, s, cue, s.start + comma)) {
-    const from = clauseStartBefore(ctx, s, s.start + comma);
-    addClause(ctx, c, { start: from, end: s.start + comma }, s.index, 'quote.indirect.postposed-incise');
+  const k = skipWhile(ctx, cue.range[1], s.tokens[1], (t) => ctx.lex.adverbs.has(t.norm));
+  if (governedFragment(ctx, c, s, k)) return;
+  for (const read of CLAUSE_READERS) {
+    const clause = read(ctx, cue, c, s, k);
+    if (clause) return addClause(ctx, c, clause.span, s.index, clause.rule);
   }
 }
 

@@ -93,7 +93,9 @@ export function resolvePronoun(mentions: Mention[], i: number, window: number, e
     if (a.kind === 'relative' || a.quoted || (a.kind === 'pronoun' && entityOf(j) === null)) continue;
     if (a.type !== 'person' && a.type !== 'group' && a.type !== 'organization') continue;
     if (p.gender && a.gender && p.gender !== a.gender) continue;
-    if (p.number && a.number && p.number !== a.number) continue;
+    // "They" may stand for an organisation ("the Church … They claimed"), never the reverse.
+    const collective = p.number === 'pl' && (a.type === 'organization' || a.type === 'group');
+    if (p.number && a.number && p.number !== a.number && !collective) continue;
     // Salience: recent sentences, sentence subjects (first mention of its sentence), names over roles.
     const subject = j === 0 || mentions[j - 1]!.sentence !== a.sentence;
     const score = -distance * 2 + (subject ? 1.5 : 0) + (a.kind === 'name' ? 0.5 : 0) + (a.gender === p.gender && p.gender ? 1 : 0) - (a.start > p.start ? 10 : 0);

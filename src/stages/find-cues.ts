@@ -98,18 +98,37 @@ function verbCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
     const afterComma = !!prevWord && (prevWord.norm === ',' || (prevWord.kind === 'quote' && CLOSING.test(ctx.text[prevWord.start]!)));
     if (form.nonFinite === 'participle' && !group.aux && !afterComma && clitic === null) continue;
     const end = clitic !== null ? Math.max(clitic, i) + 1 : i + 1;
-    if ((verb.needsQuote || form.nonFinite === 'infinitive') && !nearQuote(ctx, s, group.start, end)) continue;
+    const quoteNear = nearQuote(ctx, s, group.start, end);
+    if ((verb.needsQuote || form.nonFinite === 'infinitive') && !quoteNear) continue;
+    const passive = ctx.pack.passiveAuxiliaries.includes(prevWord?.norm ?? '') && form.nonFinite !== 'gerund';
+    // "were found", "was charged": a passive reports no speech unless it is a telling ("was told to leave").
+    if (passive && !verb.objectInfinitive && !verb.addresseeObject) continue;
+    if (ctx.lex.ambiguous.has(t.norm) && !group.aux && clitic === null && !quoteNear && !verbalContext(ctx, i, end, to)) continue;
     const cueStart = ctx.tokens[group.start]!.start;
     const inverted = clitic !== null || afterComma || group.start > from && isBoundary(ctx, group.start - 1);
     out.push({
       start: cueStart, end: ctx.tokens[end - 1]!.end, text: ctx.text.slice(cueStart, ctx.tokens[end - 1]!.end),
-      kind: 'verb', lemma: form.lemma, frame: verb.frame, inverted, form: group.aux ? 'finite' : form.nonFinite ?? 'finite',
+      kind: 'verb', lemma: form.lemma, frame: verb.frame, inverted, passive, form: group.aux ? 'finite' : form.nonFinite ?? 'finite',
       clitic: clitic !== null ? { start: ctx.tokens[clitic]!.start, end: ctx.tokens[clitic]!.end } : null,
       objectClitic: group.objectClitic, sentence: s.index,
       rule: clitic !== null ? `${ctx.pack.code}.cue.inverted-clitic` : group.aux ? `${ctx.pack.code}.cue.compound-verb` : `${ctx.pack.code}.cue.verb`,
       head: i, range: [group.start, end],
     });
   }
+}
+
+/**
+ * Verbal evidence for a form that is often a noun: no determiner before it, and a name or pronoun subject right
+ * before, or a complementizer, infinitive marker or comma right after.
+ */
+function verbalContext(ctx: Ctx, i: number, end: number, to: number): boolean {
+  const prev = ctx.tokens[i - 1];
+  if (prev && (ctx.pack.determiners[prev.norm] || ctx.lex.ofWords.has(prev.norm))) return false;
+  const next = ctx.tokens[end];
+  if (next && end < to && (ctx.lex.complementizers.has(next.norm) || ctx.pack.infinitiveMarkers.includes(next.norm))) return true;
+  if (prev && (prev.upper || ctx.pack.pronouns[prev.norm]?.role === 'subject')) return true;
+  // A clause starts right after it ("critics charge it is…", "woman claims Church of Scientology…").
+  return !!prev && prev.kind === 'word' && !!next && end < to && (next.upper || ctx.pack.pronouns[next.norm]?.role === 'subject');
 }
 
 /** A comma or closing quote mark: the start of an incise. */
@@ -130,7 +149,7 @@ function accordingCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
       if (weak && !commaSoon(ctx, i + frame.length, to)) continue;
       out.push({
         start: ctx.tokens[i]!.start, end: last.end, text: ctx.text.slice(ctx.tokens[i]!.start, last.end),
-        kind: 'according', form: null, lemma: frame.join(' '), frame: 'indirect', inverted: false, clitic: null, objectClitic: null,
+        kind: 'according', form: null, passive: false, lemma: frame.join(' '), frame: 'indirect', inverted: false, clitic: null, objectClitic: null,
         sentence: s.index, rule: `${ctx.pack.code}.cue.according${weak ? '-weak' : ''}`, head: i, range: [i, i + frame.length],
       });
       i += frame.length - 1;
@@ -158,7 +177,7 @@ function colonCues(ctx: Ctx, s: Sentence, out: Cue[], taken: Set<number>): void 
     const prev = ctx.tokens[i - 1]!;
     if (next.kind !== 'quote' || !OPENING.test(ctx.text[next.start]!) || prev.kind !== 'word' || !prev.upper && !ctx.lex.roles.has(prev.norm) && !ctx.lex.bodies.has(prev.norm)) continue;
     out.push({
-      start: t.start, end: t.end, text: ctx.text.slice(t.start, t.end), kind: 'colon', form: null, lemma: ':', frame: 'direct', inverted: false,
+      start: t.start, end: t.end, text: ctx.text.slice(t.start, t.end), kind: 'colon', form: null, passive: false, lemma: ':', frame: 'direct', inverted: false,
       clitic: null, objectClitic: null, sentence: s.index, rule: `${ctx.pack.code}.cue.colon`, head: i, range: [i, i + 1],
     });
   }

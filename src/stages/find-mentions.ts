@@ -151,6 +151,13 @@ function isComplementName(ctx: Ctx, s: number, e: number): boolean {
   return e - s === 1 && ctx.pack.firstNames[ctx.tokens[s]!.norm] === undefined;
 }
 
+/** A body written as a proper name ("the Church of Scientology", "la Commission européenne") is named without its article. */
+function properBody(ctx: Ctx, role: { start: number } | null, end: number): string | null {
+  if (!role || end <= role.start) return null;
+  const head = ctx.tokens[role.start]!;
+  return head.upper ? ctx.text.slice(head.start, ctx.tokens[end - 1]!.end) : null;
+}
+
 function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
   const [from, to] = s.tokens;
   let i = from;
@@ -196,7 +203,7 @@ function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
       const type: EntityType = hasName ? (role && role.info.type !== 'person' && !role.body ? role.info.type : 'person') : role?.info.type ?? 'person';
       out.push(mention(ctx, startTok, hasName ? nameEnd : e, {
         kind: hasName ? 'name' : role?.body ? 'group' : 'role', type, gender, number,
-        name: hasName ? ctx.text.slice(ctx.tokens[e]!.start, ctx.tokens[nameEnd - 1]!.end) : null,
+        name: hasName ? ctx.text.slice(ctx.tokens[e]!.start, ctx.tokens[nameEnd - 1]!.end) : properBody(ctx, role, e),
         role: role?.key ?? null,
       }, s.index));
       i = hasName ? nameEnd : e;

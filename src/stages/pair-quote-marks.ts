@@ -54,6 +54,17 @@ function trimmed(text: string, start: number, end: number) {
   return { start, end };
 }
 
+/** The first closing mark of the carried quote's kind in a paragraph, if no opening mark comes before it. */
+function danglingCloser(text: string, para: Paragraph, carried: Open, marks: Set<string>): number {
+  for (let i = para.start; i < para.end; i++) {
+    const c = text[i]!;
+    if (!marks.has(c)) continue;
+    if (carried.closers.includes(c) && canClose(text, i) && !canOpen(text, i, c)) return i;
+    return -1;
+  }
+  return -1;
+}
+
 function sentenceRange(sentences: Sentence[], start: number, end: number): [number, number] {
   let first = -1;
   let last = -1;
@@ -82,11 +93,18 @@ export const pairQuoteMarks: Stage = {
 
     paragraphs.forEach((para: Paragraph, pi: number) => {
       const stack: Open[] = [];
-      const firstChar = text[para.start]!;
-      let reopens = false;
-      if (carried && !closersFor(pack, firstChar).length) carried = null;
-      if (carried) reopens = true;
-      for (let i = para.start; i < para.end; i++) {
+      const reopens = carried !== null && text[para.start] === carried.char;
+      // English quotes sometimes continue into a paragraph that does not reopen them and end there: "…better."
+      const dangling = carried && !reopens ? danglingCloser(text, para, carried, allChars) : -1;
+      if (dangling >= 0) {
+        marks.push({ start: dangling, end: dangling + 1, char: text[dangling]!, role: 'close' });
+        quoted.push({
+          start: para.start, end: dangling + 1, inner: trimmed(text, para.start, dangling), open: { start: para.start, end: para.start },
+          close: { start: dangling, end: dangling + 1 }, depth: 0, paragraph: pi, sentences: sentenceRange(sentences, para.start, dangling + 1), reopens: true,
+        });
+      }
+      carried = null;
+      for (let i = dangling >= 0 ? dangling + 1 : para.start; i < para.end; i++) {
         const c = text[i]!;
         if (!allChars.has(c)) continue;
         const top = stack[stack.length - 1];
@@ -122,8 +140,8 @@ export const pairQuoteMarks: Stage = {
         });
       }
       if (outer) {
-        const reopened = next !== undefined && text[next.start] === outer.char;
-        if (reopened) carried = outer;
+        const continued = next !== undefined && (text[next.start] === outer.char || danglingCloser(text, next, outer, allChars) >= 0);
+        if (continued) carried = outer;
         else messages.push({ severity: 'warning', ruleId: 'unclosed-quote', start: outer.start, end: para.end, note: `quote opened with ${outer.char} is not closed; closed at the end of its paragraph` });
       }
     });

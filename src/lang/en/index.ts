@@ -4,7 +4,7 @@ import * as words from './words.js';
 import { honorifics, roles, bodies } from './roles.js';
 import { channels, media } from './channels.js';
 import { boilerplate } from './boilerplate.js';
-import { verbs } from './verbs.js';
+import { verbs, ambiguousForms, thatOptional } from './verbs.js';
 import { verbForms } from './verb-forms.generated.js';
 import { firstNames } from './first-names.generated.js';
 import { accounts } from './accounts.js';
@@ -16,6 +16,8 @@ export const en: LanguagePack = {
   symmetricQuotes: ['"'],
   verbForms,
   verbs,
+  ambiguousForms,
+  zeroComplementizerVerbs: thatOptional,
   firstNames,
   honorifics,
   roles,

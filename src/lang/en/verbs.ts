@@ -366,7 +366,7 @@ export const thatOptional: string[] = [
   'say', 'tell', 'declare', 'claim', 'allege', 'insist', 'argue', 'contend', 'maintain', 'think', 'believe',
   'feel', 'reckon', 'guess', 'estimate', 'suggest', 'predict', 'warn', 'admit', 'acknowledge', 'concede', 'announce',
   'testify', 'write', 'tweet', 'hope', 'fear', 'worry', 'promise', 'vow', 'swear', 'assure', 'explain',
-  'confirm', 'deny', 'recall', 'complain', 'agree', 'charge', 'joke', 'boast', 'brag',
+  'confirm', 'deny', 'recall', 'complain', 'agree', 'charge', 'joke', 'boast', 'brag', 'state', 'report',
 ];
 
 /**

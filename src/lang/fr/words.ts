@@ -95,7 +95,6 @@ export const ofWords = ['de', 'du', 'des', "d'"];
 export const adjectivesFollowNoun = true;
 export const infinitiveEndings: string[] = ['er', 'ir', 're', 'oir'];
 export const bareInfinitive = true;
-export const zeroComplementizer = false;
 export const auxiliaryInfinitives = ['avoir', 'être'];
 export const withWord = 'avec';
 /** Clitics that sit before a conjugated verb ("il l'a dit", "lui a-t-il dit", "se dit", "nous a déclaré"). */
@@ -103,3 +102,5 @@ export const preverbalClitics = ['lui', 'leur', 'nous', 'vous', 'me', 'te', 'y',
 export const pluralSuffix = 's';
 export const contractions = ['au', 'aux', 'du'];
 export const placePrepositions = ['en', 'à', 'au', 'aux'];
+/** French passives of speech verbs are rare in news ("il a été dit"); none are read as passive. */
+export const passiveAuxiliaries: string[] = [];
