@@ -240,6 +240,12 @@ describe('stored views (API)', () => {
     assert.match((await card.textContent()) ?? '', /divergentes/);
     assert.deepEqual(errors, []);
     await screenshot(page, 'accounts');
+    // The document page shows its accounts under the article.
+    await card.getByRole('link', { name: 'Un appel, deux versions' }).click();
+    const inDoc = page.locator('[data-testid=doc-accounts]');
+    await inDoc.waitFor();
+    assert.equal(await inDoc.locator('figure.version').count(), 2);
+    assert.ok((await inDoc.locator('mark.diff').count()) > 0);
     await context.close();
   });
 

@@ -5,9 +5,10 @@ import type { Extraction, OutputQuote, Ref } from '../../../src/types.js';
 import { Article, SpeakerLegend } from './Article.js';
 import { QuotePanel } from './QuotePanel.js';
 import { t } from '../i18n.js';
+import { Verdict, Versions } from '../views/Accounts.js';
 
 export interface ExtractionViewProps {
-  record: Pick<Extraction, 'text' | 'quotes' | 'boilerplate' | 'lang'>;
+  record: Pick<Extraction, 'text' | 'quotes' | 'boilerplate' | 'lang' | 'accounts'>;
   speakerLink?: (ref: Ref) => ComponentChildren;
   extraRows?: (q: OutputQuote) => ComponentChildren;
   /** Quote id to open at first render (a document link to one quote). */
@@ -50,6 +51,22 @@ export function ExtractionView({ record, speakerLink, extraRows, initial = null 
           </QuotePanel>
         )}
       </div>
+      {record.accounts.length > 0 && (
+        <section class="doc-accounts" aria-labelledby="doc-accounts-title" data-testid="doc-accounts">
+          <h2 id="doc-accounts-title">{t('accounts.title')}</h2>
+          <ul class="accounts-list">
+            {record.accounts.map((a) => {
+              const speaker = quotes.find((q) => a.quotes.includes(q.id) && q.speaker)?.speaker?.name ?? t('quote.unknown');
+              return (
+                <li key={a.id} class={`account verdict-${a.verdict}`}>
+                  <h3>{speaker} <Verdict account={a} /></h3>
+                  <Versions account={a} quotes={quotes} lang={record.lang} />
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { api, useLoad, type AccountRecord } from '../api.js';
+import type { Account, OutputQuote } from '../../../src/types.js';
 import { Link, paths } from '../router.js';
 import { Status } from '../components/Status.js';
 import { markChanged } from '../diff.js';
@@ -42,22 +43,39 @@ export function Accounts() {
 
 function AccountCard({ record }: { record: AccountRecord }) {
   const { account, quotes, document: doc } = record;
-  const byId = new Map(quotes.map((q) => [q.id, q]));
-  const versions = account.quotes.map((id, i) => ({ id, quote: byId.get(id) ?? null, channels: account.channels[i] ?? [] }));
-  const texts = versions.map((v) => v.quote?.content.text ?? '');
-  const name = record.speaker?.name ?? versions.find((v) => v.quote?.speaker)?.quote?.speaker?.name ?? t('quote.unknown');
+  const name = record.speaker?.name ?? quotes.find((q) => q.speaker)?.speaker?.name ?? t('quote.unknown');
   return (
     <li class={`account verdict-${account.verdict}`} data-testid="account">
       <h2>
         {record.speaker ? <Link href={paths.speaker(record.speaker.id)}>{name}</Link> : name}{' '}
-        <span class={`verdict ${account.verdict}`}>{t(`accounts.verdict.${account.verdict}` as Key)}</span>{' '}
-        <span class="muted small">{t('accounts.similarity')} {Math.round(account.similarity * 100)} %</span>
+        <Verdict account={account} />
       </h2>
       <p class="muted small">
         <Link href={paths.document(doc.id)}>{doc.title ?? doc.id}</Link>
         {doc.outlet && <> · {doc.outlet}</>}
         {doc.date && <> · {doc.date}</>}
       </p>
+      <Versions account={account} quotes={quotes} lang={doc.lang} />
+    </li>
+  );
+}
+
+export function Verdict({ account }: { account: Account }) {
+  return (
+    <>
+      <span class={`verdict ${account.verdict}`}>{t(`accounts.verdict.${account.verdict}` as Key)}</span>{' '}
+      <span class="muted small">{t('accounts.similarity')} {Math.round(account.similarity * 100)} %</span>
+    </>
+  );
+}
+
+/** The versions of one account side by side; each marks the words the other version (the first, for later ones) lacks. */
+export function Versions({ account, quotes, lang }: { account: Account; quotes: OutputQuote[]; lang?: string | null }) {
+  const byId = new Map(quotes.map((q) => [q.id, q]));
+  const versions = account.quotes.map((id, i) => ({ id, quote: byId.get(id) ?? null, channels: account.channels[i] ?? [] }));
+  const texts = versions.map((v) => v.quote?.content.text ?? '');
+  return (
+    <>
       <div class="versions" style={{ gridTemplateColumns: `repeat(${Math.max(1, versions.length)}, minmax(0, 1fr))` }}>
         {versions.map((v, i) => {
           const other = texts[i === 0 ? 1 : 0] ?? '';
@@ -68,7 +86,7 @@ function AccountCard({ record }: { record: AccountRecord }) {
                 {t('accounts.version')} {i + 1}
                 {v.channels.length > 0 && <> — {t('accounts.channel')} <strong>{v.channels.join(', ')}</strong></>}
               </figcaption>
-              <blockquote lang={doc.lang ?? undefined}>
+              <blockquote lang={lang ?? undefined}>
                 {pieces.map((p, k) => (p.changed ? <mark key={k} class="diff" title={t('accounts.changed')}>{p.text}</mark> : p.text))}
               </blockquote>
               {v.quote?.cue && <p class="muted small">{v.quote.cue.text}</p>}
@@ -79,6 +97,6 @@ function AccountCard({ record }: { record: AccountRecord }) {
       {account.evidence.length > 0 && (
         <p class="muted small">{account.evidence.map((e) => <code key={e}>{e} </code>)}</p>
       )}
-    </li>
+    </>
   );
 }
