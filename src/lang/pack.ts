@@ -89,6 +89,8 @@ export interface LanguagePack {
   negations: string[];
   /** Pronouns by lower-case form. */
   pronouns: Record<string, PronounInfo>;
+  /** Pronouns that name nobody ("on" in "dit-on"). */
+  impersonalPronouns: string[];
   /** Clitic pronouns that invert after a verb ("a-t-il", "dit-elle"), euphonic t included as a separate list. */
   invertedClitics: string[];
   euphonic: string[];

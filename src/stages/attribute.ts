@@ -50,6 +50,8 @@ function skipAdverbs(ctx: Ctx, k: number, end: number): number {
 /** The speaker mention of a verb cue. */
 function verbSubject(ctx: Ctx, cue: Cue, q: QuoteDraft): number | null {
   if (cue.clitic) {
+    // "dit-on": an impersonal subject names nobody.
+    if (ctx.pack.impersonalPronouns.includes(ctx.text.slice(cue.clitic.start, cue.clitic.end).toLowerCase())) return null;
     const i = ctx.mentions.findIndex((m) => m.start === cue.clitic!.start);
     if (i >= 0) return i;
   }

@@ -191,7 +191,10 @@ function addLeadIn(ctx: Ctx, q: Quoted, qi: number, cue: number, sentence: numbe
 function clauseStartBefore(ctx: Ctx, s: Sentence, offset: number): number {
   let from = s.start;
   for (const q of ctx.quotes) if (q.content.end <= offset && q.content.end >= s.start) from = Math.max(from, q.content.end + 1);
-  for (const c of ctx.cues) if (c.end <= offset && c.end >= from && c.sentence === s.index) from = Math.max(from, c.end);
+  for (const c of ctx.usedCues) {
+    const cue = ctx.cues[c]!;
+    if (cue.end <= offset && cue.end >= from && cue.sentence === s.index) from = Math.max(from, cue.end);
+  }
   // Back-to-back quotes: « … » « … » — the second starts its own clause.
   for (const q of ctx.quoted) if (q.depth === 0 && q.end <= offset && q.end >= from && /^[\s.,;!?]*$/u.test(ctx.text.slice(q.end, offset))) from = Math.max(from, q.end);
   const semi = Math.max(ctx.text.lastIndexOf(';', offset - 1), ctx.text.lastIndexOf(':', offset - 1));
@@ -218,6 +221,12 @@ function clauseEnd(ctx: Ctx, from: number, s: Sentence, cueIndex: number): numbe
   }
   const semi = ctx.text.slice(from, end).search(/;/);
   if (semi >= 0) end = from + semi;
+  // Words already reported by another quote, or a gerund starting a new predicate, end the clause.
+  for (const q of ctx.quotes) {
+    const mark = q.quoted !== null ? ctx.quoted[q.quoted]!.start : q.content.start;
+    if (mark > from && mark < end) end = mark;
+  }
+  for (const other of ctx.cues) if (other.sentence === s.index && other.form === 'gerund' && other.start > from && other.start < end) end = other.start;
   // A quote opened inside the clause runs to its own closing mark, across sentences if need be.
   for (const q of ctx.quoted) if (q.depth === 0 && q.start >= from && q.start < end && q.end > end) end = q.end;
   return end;
@@ -388,6 +397,7 @@ function isIncise(ctx: Ctx, s: Sentence, cue: Cue, comma: number): boolean {
  */
 function buildFromAccording(ctx: Ctx, c: number): void {
   const cue = ctx.cues[c]!;
+  if (insideQuotedSpeech(ctx, cue)) return;
   const s = ctx.sentences[cue.sentence]!;
   let j = cue.range[1];
   while (j < s.tokens[1] && ctx.tokens[j]!.norm !== ',' && !/^[.;!?]$/.test(ctx.tokens[j]!.norm)) j++;

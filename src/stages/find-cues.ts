@@ -145,8 +145,8 @@ function accordingCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
       if (i + frame.length > to) continue;
       if (!frame.every((w, k) => ctx.tokens[i + k]!.norm === w)) continue;
       const last = ctx.tokens[i + frame.length - 1]!;
-      // A weak frame ("pour") speaks only when its phrase is set off by a comma: "Pour lui, …".
-      if (weak && !commaSoon(ctx, i + frame.length, to)) continue;
+      // A weak frame ("pour") speaks only at the head of its clause, set off by a comma: "Pour lui, …".
+      if (weak && (!commaSoon(ctx, i + frame.length, to) || !clauseHead(ctx, i, from))) continue;
       out.push({
         start: ctx.tokens[i]!.start, end: last.end, text: ctx.text.slice(ctx.tokens[i]!.start, last.end),
         kind: 'according', form: null, passive: false, lemma: frame.join(' '), frame: 'indirect', inverted: false, clitic: null, objectClitic: null,
@@ -156,6 +156,11 @@ function accordingCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
       break;
     }
   }
+}
+
+function clauseHead(ctx: Ctx, i: number, from: number): boolean {
+  const prev = ctx.tokens[i - 1];
+  return i === from || !prev || /^[:—–(«“"-]$/.test(prev.norm);
 }
 
 function commaSoon(ctx: Ctx, i: number, to: number): boolean {

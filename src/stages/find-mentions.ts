@@ -132,9 +132,15 @@ function rolePhrase(ctx: Ctx, i: number, end: number): { start: number; end: num
     if (cap > m) { j = cap; continue; }
     const sub = matchPhrase(ctx, m, end, ctx.lex.bodies, ctx.lex.bodyFirstLen) ?? matchPhrase(ctx, m, end, ctx.lex.roles, ctx.lex.roleFirstLen);
     if (sub) { j = m + sub[1]; continue; }
-    // "directeur de l'usine": one plain noun after a determiner.
+    // "directeur de l'usine", "président du directoire": one plain noun (and a following adjective).
     const noun = ctx.tokens[m];
-    if (m > j + 1 && noun && m < end && noun.kind === 'word' && !noun.upper && ctx.lex.isPlainWord(noun.norm)) { j = m + 1; continue; }
+    const articled = m > j + 1 || ctx.pack.contractions.includes(t.norm);
+    if (articled && noun && m < end && noun.kind === 'word' && !noun.upper && ctx.lex.isPlainWord(noun.norm)) {
+      j = m + 1;
+      const adj = ctx.tokens[j];
+      if (ctx.pack.adjectivesFollowNoun && adj && j < end && adj.kind === 'word' && !adj.upper && ctx.lex.isPlainWord(adj.norm)) j++;
+      continue;
+    }
     break;
   }
   // One trailing adjective that agrees in form ("madrilène", "grec") — lower-case, not a verb or function word.

@@ -60,7 +60,7 @@ export const linkContinuations: Stage = {
         q.evidence.push('continuation.previous-quote');
       }
       const m = q.speakerMention !== null ? mentions[q.speakerMention] : undefined;
-      if (m && (m.kind === 'pronoun' || m.kind === 'relative') && prev?.speakerEntity && near) {
+      if (m && m.kind === 'pronoun' && m.gender !== null && prev?.speakerEntity && near) {
         const e = entities.get(prev.speakerEntity);
         if (e && agrees(m, e) && m.entity !== e.id && m.kind === 'pronoun') {
           q.speakerEntity = e.id;

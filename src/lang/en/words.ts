@@ -88,3 +88,4 @@ export const pluralSuffix = 's';
 export const contractions: string[] = [];
 export const placePrepositions = ['in', 'at'];
 export const passiveAuxiliaries = ['was', 'were', 'is', 'are', 'been', 'be', 'being', 'get', 'got', 'gets'];
+export const impersonalPronouns = ['one'];

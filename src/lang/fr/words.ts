@@ -104,3 +104,4 @@ export const contractions = ['au', 'aux', 'du'];
 export const placePrepositions = ['en', 'à', 'au', 'aux'];
 /** French passives of speech verbs are rare in news ("il a été dit"); none are read as passive. */
 export const passiveAuxiliaries: string[] = [];
+export const impersonalPronouns = ['on'];
