@@ -1,42 +1,96 @@
 /**
- * HTML → article text. Readability on linkedom extracts the body; the text is the title, a blank line, then the
- * body's blocks (paragraphs, headings, list items, block quotes) separated by blank lines.
+ * HTML → article text. Browser-safe: linkedom + Readability only. Readability finds the article body; the text is
+ * the title, a blank line, then the body's blocks (paragraphs, headings, list items, block quotes) separated by blank
+ * lines. Teasers and newsletter boxes that survive Readability inside the body stay as blocks: the engine's
+ * flag-boilerplate stage flags them, nothing is cut here.
  */
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import type { DocumentMeta } from '../types.js';
+import { blocksOf, type Block } from './html-blocks.js';
+import { guardHtml } from './html-guard.js';
+import { normaliseDate, readPageMeta, type PageMeta } from './html-meta.js';
 
 export interface HtmlPage {
   text: string;
   meta: DocumentMeta;
   date: string | null;
+  /** False when the page has no article body: navigation, an empty page, a bare link list. */
   hasBody: boolean;
+  /** The page was longer than the parse cap and only its beginning was read. */
+  truncated: boolean;
 }
 
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre';
+/** Prose characters (outside links) a body needs; below this a page is navigation or empty. A one-sentence news
+ * brief has about 100. */
+export const MIN_BODY_CHARS = 80;
 
 export function readHtml(html: string, url: string | null): HtmlPage {
-  const { document } = parseHTML(html);
-  const metaContent = (sel: string) => document.querySelector(sel)?.getAttribute('content')?.trim() || null;
-  const title = metaContent('meta[property="og:title"]') ?? (document.querySelector('title')?.textContent?.trim() || null);
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
-  const published = metaContent('meta[property="article:published_time"]') ?? metaContent('meta[name="date"]');
-  const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
-  const blocks: string[] = [];
-  if (article?.content) {
-    const { document: body } = parseHTML(`<html><body>${article.content}</body></html>`);
-    for (const el of body.querySelectorAll(BLOCKS)) {
-      if (el.parentElement?.closest(BLOCKS)) continue;
-      const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-      if (t) blocks.push(t);
-    }
-  }
-  const heading = (article?.title || title || '').replace(/\s+/g, ' ').trim();
-  const text = heading ? [heading, ...blocks].join('\n\n') : blocks.join('\n\n');
+  const guarded = guardHtml(html);
+  const { document } = parseHTML(wrapFragment(guarded.html));
+  const page = readPageMeta(document);
+  const article = readArticle(document);
+  const blocks = article?.content ? blocksOf(article.content) : [];
+  const title = pickTitle(clean(article?.title || page.title || ''), page);
   return {
-    text,
-    meta: { url: url ?? canonical, title: heading || null, author: article?.byline ?? null, site: article?.siteName ?? null },
-    date: published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : null,
-    hasBody: blocks.length > 0,
+    ...assemble(title, blocks),
+    meta: {
+      url: url ?? page.url,
+      title: title || null,
+      author: clean(article?.byline || page.author || '') || null,
+      site: clean(article?.siteName || page.site || '') || null,
+    },
+    date: normaliseDate(article?.publishedTime ?? '') ?? page.date,
+    truncated: guarded.truncated,
   };
+}
+
+/** HTML that is already an article body (a feed item's content): blocks only, no Readability. */
+export function readHtmlFragment(html: string, title: string | null): Pick<HtmlPage, 'text' | 'hasBody'> {
+  const { document } = parseHTML(`<html><body>${guardHtml(html).html}</body></html>`);
+  return assemble(clean(title ?? ''), blocksOf(document.body));
+}
+
+/**
+ * Readability cuts "Title | Site" at separators, "»" among them, which breaks French titles with guillemets
+ * ("Portugal : un « alphabet » des couleurs…" → "Portugal : un « alphabet"). The page's own <h1>, when the <title>
+ * contains it, is the better title; so is the whole <title> when the cut left a quote mark open.
+ */
+function pickTitle(found: string, page: PageMeta): string {
+  const { heading, docTitle } = page;
+  if (heading && docTitle && docTitle.includes(heading) && heading.length > found.length) return heading;
+  if (!found) return heading ?? docTitle ?? '';
+  if (docTitle && unbalanced(found) && !unbalanced(docTitle)) return docTitle;
+  return found;
+}
+
+function unbalanced(s: string): boolean {
+  const count = (re: RegExp) => (s.match(re) ?? []).length;
+  return count(/«/g) !== count(/»/g) || count(/“/g) !== count(/”/g);
+}
+
+/** linkedom needs an <html> root to build a full document; bare fragments are wrapped. */
+function wrapFragment(html: string): string {
+  return /<html[\s>]/i.test(html.slice(0, 4096)) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+}
+
+function readArticle(document: unknown) {
+  try {
+    const reader = new Readability<Node>(document as Document, { charThreshold: 100, serializer: (el) => el });
+    return reader.parse();
+  } catch {
+    // Readability throws on documents without a body element; such a page has no article.
+    return null;
+  }
+}
+
+function assemble(title: string, blocks: Block[]): Pick<HtmlPage, 'text' | 'hasBody'> {
+  const body = blocks[0] && blocks[0].text === title ? blocks.slice(1) : blocks;
+  const prose = body.reduce((n, b) => n + b.text.length - b.linkChars, 0);
+  const texts = body.map((b) => b.text);
+  return { text: (title ? [title, ...texts] : texts).join('\n\n'), hasBody: prose >= MIN_BODY_CHARS };
+}
+
+function clean(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
 }

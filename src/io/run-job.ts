@@ -1,0 +1,54 @@
+/**
+ * One document through the engine and the output format: what a worker does per message, and what --jobs 1 does
+ * inline. An engine error on one document is caught here and becomes a failure of that document, so a batch goes
+ * on. Browser-safe.
+ */
+import { extract } from '../index.js';
+import type { Message } from '../types.js';
+import type { DocItem } from './items.js';
+import { OUTPUT_FORMATS, type OutputFormatName } from './writers.js';
+import { guardHtml, MAX_PARSE_CHARS } from './html-guard.js';
+
+export interface JobSettings {
+  format: OutputFormatName;
+  /** 'auto' or a pack code. */
+  lang: string;
+  minConfidence?: number;
+}
+
+export interface JobResult {
+  kind: 'result';
+  id: string;
+  source: string;
+  status: 'ok' | 'skipped' | 'failed';
+  reason: string | null;
+  detail: string;
+  /** The record as the output format writes it; empty for a failure. */
+  out: string;
+}
+
+export function runJob(item: DocItem, settings: JobSettings): JobResult {
+  const base = { kind: 'result' as const, id: item.id, source: item.source };
+  try {
+    const options = { lang: settings.lang, ...(settings.minConfidence !== undefined ? { minConfidence: settings.minConfidence } : {}) };
+    const ex = extract(item.input, options);
+    const notes = [...item.notes, ...truncationNote(item.input.html)];
+    if (notes.length) ex.messages = [...notes, ...ex.messages];
+    const out = OUTPUT_FORMATS[settings.format].record(ex);
+    return { ...base, status: ex.status, reason: ex.reason, detail: skipDetail(ex.reason, ex.lang), out };
+  } catch (err) {
+    return { ...base, status: 'failed', reason: 'engine-error', detail: (err as Error).stack ?? String(err), out: '' };
+  }
+}
+
+function skipDetail(reason: string | null, lang: string | null): string {
+  if (reason !== 'unsupported-language') return '';
+  return lang ? `language "${lang}" has no pack` : 'language not recognised';
+}
+
+/** A page over the parse cap was read from its beginning only (html-guard.ts): say so in the record. */
+function truncationNote(html: string | undefined): Message[] {
+  if (!html || html.length <= MAX_PARSE_CHARS || !guardHtml(html).truncated) return [];
+  const note = `page longer than ${MAX_PARSE_CHARS} characters of markup: only its beginning was read`;
+  return [{ severity: 'warning', ruleId: 'io.html-truncated', start: 0, end: 0, note }];
+}
