@@ -106,6 +106,10 @@ export interface LanguagePack {
   auxiliaryInfinitives: string[];
   /** An infinitive may follow a speech verb with no marker ("affirme avoir…"). */
   bareInfinitive: boolean;
+  /** Indefinite articles: a phrase starting with one after a verb is its object, not a clause's subject. */
+  indefiniteArticles: string[];
+  /** Endings of finite verb forms, a rough sign that a clause has its verb ("-ed", "-s"). */
+  finiteVerbEndings: string[];
   /** Prepositions introducing an addressee after a verb ("à", "au", "aux", "to"). */
   addresseePrepositions: string[];
   /** "selon", "d'après", "pour", "according to", each as a token sequence (lower-case). */

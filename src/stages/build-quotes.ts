@@ -50,17 +50,20 @@ function cueAfter(ctx: Ctx, q: Quoted): number | null {
     const gap = ctx.text.slice(q.end, cue.start);
     if (gap.includes('\n')) return null;
     if (PUNCT_GAP.test(gap)) return c;
-    // ", Lee said" / ", the spokesman told reporters": a short subject between the mark and the verb.
-    if (/^\s*,?\s*[^,.;:!?«»“”"]{1,40}$/u.test(gap) && gapIsSubject(ctx, q.end, cue.start)) return c;
+    // ", Lee said" / ", Rep. Gwen Moore (D-Wis.) said" / ", Scott Pruitt, the attorney general of Oklahoma, said":
+    // a subject, with its appositions, between the mark and the verb.
+    const plain = gap.replace(/\([^()]*\)/g, '').replace(/\b\p{Lu}\p{Ll}{0,3}\./gu, 'X');
+    if (/^\s*,?\s*[^.;:!?«»“”"]{1,150}$/u.test(plain) && startsWithSubject(ctx, q.end, cue.start)) return c;
     return null;
   }
   return null;
 }
 
-/** Whether the words between two offsets could be a subject: starts with a mention-like word, holds no verb cue. */
-function gapIsSubject(ctx: Ctx, from: number, to: number): boolean {
-  const mentions = ctx.doc.layers.mentions!;
-  return mentions.some((m) => m.start >= from && m.end <= to && /^[\s,]*$/.test(ctx.text.slice(from, m.start)) && /^\s*$/.test(ctx.text.slice(m.end, to)));
+/** The words between a closing mark and a verb start with a mention (the subject) and hold no other verb cue. */
+function startsWithSubject(ctx: Ctx, from: number, to: number): boolean {
+  const m = ctx.doc.layers.mentions!.find((x) => x.start >= from && x.end <= to && /^[\s,]*$/.test(ctx.text.slice(from, x.start)));
+  if (!m) return false;
+  return /^\s*$/.test(ctx.text.slice(m.end, to)) || (/^\s*[,(]/.test(ctx.text.slice(m.end, to)) && !ctx.cues.some((c) => c.start > m.end && c.end <= to));
 }
 
 /**
@@ -323,10 +326,28 @@ const objectInfinitiveClause: ClauseReader = (ctx, cue, c, s, k) => {
 /** A clause with no complementizer: "Police said three people were arrested." */
 const zeroThatClause: ClauseReader = (ctx, cue, c, s, k) => {
   if (!ctx.pack.zeroComplementizerVerbs.includes(cue.lemma) || cue.inverted || cue.passive || s.tokens[1] - k < 4) return null;
+  if (!startsClause(ctx, k, s.tokens[1])) return null;
   const t = ctx.tokens[k]!;
   const starts = t.kind === 'word' && !ctx.pack.channelPrepositions.includes(t.norm) && !ctx.pack.addresseePrepositions.includes(t.norm) && !ctx.lex.adverbs.has(t.norm) && !ctx.lex.verbForms.has(t.norm);
   return starts ? clauseFrom(ctx, c, s, t.start, 'quote.indirect.zero-complementizer') : null;
 };
+
+/**
+ * Whether a clause (subject + verb) starts at token k: a subject pronoun, or a name or definite phrase followed
+ * closely by an auxiliary or a past form. "conceded a penalty", "maintained a policy" are objects, not clauses.
+ */
+function startsClause(ctx: Ctx, k: number, end: number): boolean {
+  const t = ctx.tokens[k]!;
+  if (ctx.pack.pronouns[t.norm]?.role === 'subject') return true;
+  const det = ctx.pack.determiners[t.norm];
+  if (!t.upper && (!det || det.number === 'sg' && ctx.pack.indefiniteArticles.includes(t.norm))) return false;
+  for (let j = k + 1; j < Math.min(end, k + 7); j++) {
+    const w = ctx.tokens[j]!;
+    if (w.norm === ',' || w.kind === 'quote') return false;
+    if (ctx.lex.auxiliaries.has(w.norm) || ctx.lex.verbForms.has(w.norm) || ctx.pack.finiteVerbEndings.some((e) => w.norm.length > 4 && w.norm.endsWith(e))) return true;
+  }
+  return false;
+}
 
 /** An incise in mid-sentence: "Contrairement à tous les discours, appuie-t-il, le français est classé…" */
 const midIncise: ClauseReader = (ctx, cue, c, s) => {

@@ -4,7 +4,7 @@
  * colon after a speaker before quote marks. Negated verbs ("n'a pas dit") are not cues.
  */
 import type { Stage } from '../pipeline.js';
-import type { Cue, Quoted, Sentence, Span, Token } from '../types.js';
+import type { Cue, Mention, Quoted, Sentence, Span, Token } from '../types.js';
 import type { LanguagePack } from '../lang/pack.js';
 import { lexicon, type Lexicon } from '../lang/lexicon.js';
 
@@ -14,6 +14,7 @@ interface Ctx {
   pack: LanguagePack;
   lex: Lexicon;
   quoted: Quoted[];
+  mentionStarts: Map<number, Mention>;
 }
 
 const OPENING = /[«“„‹"‘]/;
@@ -105,7 +106,8 @@ function verbCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
     if (passive && !verb.objectInfinitive && !verb.addresseeObject) continue;
     if (ctx.lex.ambiguous.has(t.norm) && !group.aux && clitic === null && !quoteNear && !verbalContext(ctx, i, end, to)) continue;
     const cueStart = ctx.tokens[group.start]!.start;
-    const inverted = clitic !== null || afterComma || group.start > from && isBoundary(ctx, group.start - 1);
+    const atIncise = afterComma || (group.start > from && isBoundary(ctx, group.start - 1));
+    const inverted = clitic !== null || (atIncise && invertedSubjectAfter(ctx, end, to));
     out.push({
       start: cueStart, end: ctx.tokens[end - 1]!.end, text: ctx.text.slice(cueStart, ctx.tokens[end - 1]!.end),
       kind: 'verb', lemma: form.lemma, frame: verb.frame, inverted, passive, form: group.aux ? 'finite' : form.nonFinite ?? 'finite',
@@ -129,6 +131,17 @@ function verbalContext(ctx: Ctx, i: number, end: number, to: number): boolean {
   if (prev && (prev.upper || ctx.pack.pronouns[prev.norm]?.role === 'subject')) return true;
   // A clause starts right after it ("critics charge it is…", "woman claims Church of Scientology…").
   return !!prev && prev.kind === 'word' && !!next && end < to && (next.upper || ctx.pack.pronouns[next.norm]?.role === 'subject');
+}
+
+/**
+ * After the verb of an incise, a noun phrase (never a pronoun: those invert as clitics) that ends the clause is
+ * its inverted subject: ", a déclaré la ministre Anne Roy.", "said Governor Ann Lee,". "said he would…" is not.
+ */
+function invertedSubjectAfter(ctx: Ctx, k: number, to: number): boolean {
+  while (k < to && ctx.lex.adverbs.has(ctx.tokens[k]!.norm)) k++;
+  if (k < to && ctx.pack.addresseePrepositions.includes(ctx.tokens[k]!.norm)) return true; // "déclare à l'AFP X"
+  const m = ctx.mentionStarts.get(ctx.tokens[k]?.start ?? -1);
+  return !!m && m.kind !== 'pronoun' && m.kind !== 'relative';
 }
 
 /** A comma or closing quote mark: the start of an incise. */
@@ -190,10 +203,13 @@ function colonCues(ctx: Ctx, s: Sentence, out: Cue[], taken: Set<number>): void 
 
 export const findCues: Stage = {
   name: 'find-cues',
-  requires: ['sentences', 'tokens', 'quoted'],
+  requires: ['sentences', 'tokens', 'quoted', 'mentions'],
   produces: ['cues'],
   run(doc, pack) {
-    const ctx: Ctx = { text: doc.text, tokens: doc.layers.tokens!, pack, lex: lexicon(pack), quoted: doc.layers.quoted! };
+    const ctx: Ctx = {
+      text: doc.text, tokens: doc.layers.tokens!, pack, lex: lexicon(pack), quoted: doc.layers.quoted!,
+      mentionStarts: new Map(doc.layers.mentions!.map((m) => [m.start, m])),
+    };
     const cues: Cue[] = [];
     for (const s of doc.layers.sentences!) {
       const mine: Cue[] = [];

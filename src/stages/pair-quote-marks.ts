@@ -14,6 +14,12 @@ interface Open {
   closers: string[];
 }
 
+/** The mark at i: a two-character mark ("''" in English typesetting) first, else the character itself. */
+function markAt(text: string, i: number, multi: string[]): string {
+  for (const m of multi) if (text.startsWith(m, i)) return m;
+  return text[i]!;
+}
+
 const isSpace = (c: string | undefined) => c === undefined || /[\s]/u.test(c);
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{M}\p{N}]/u.test(c);
 /** Characters after which an opening mark may stand. */
@@ -34,15 +40,15 @@ function isOpener(pack: LanguagePack, char: string): boolean {
 /** Whether `char` at `i` can open a quote, judged by its neighbours (apostrophes and inch marks cannot). */
 function canOpen(text: string, i: number, char: string): boolean {
   const before = text[i - 1];
-  const after = text[i + 1];
+  const after = text[i + char.length];
   if (isWordChar(before) && isWordChar(after)) return false; // l’opposition, don't
   if (char === '«' || char === '‹' || char === '„') return !isSpace(after) || after === ' ' || after === '\u00a0' || after === '\u202f';
   return isOpenContext(before) && !isSpace(after);
 }
 
-function canClose(text: string, i: number): boolean {
+function canClose(text: string, i: number, len = 1): boolean {
   const before = text[i - 1];
-  const after = text[i + 1];
+  const after = text[i + len];
   if (isWordChar(before) && isWordChar(after)) return false;
   return isCloseContext(after) || !isWordChar(after);
 }
@@ -58,7 +64,7 @@ function trimmed(text: string, start: number, end: number) {
 function danglingCloser(text: string, para: Paragraph, carried: Open, marks: Set<string>): number {
   for (let i = para.start; i < para.end; i++) {
     const c = text[i]!;
-    if (!marks.has(c)) continue;
+    if (!marks.has(c) || (isWordChar(text[i - 1]) && isWordChar(text[i + 1]))) continue;
     if (carried.closers.includes(c) && canClose(text, i) && !canOpen(text, i, c)) return i;
     return -1;
   }
@@ -88,7 +94,8 @@ export const pairQuoteMarks: Stage = {
     const marks: QuoteMark[] = [];
     const quoted: Quoted[] = [];
     const messages: Message[] = [...doc.messages];
-    const allChars = new Set<string>([...pack.quotePairs.flat(), ...pack.symmetricQuotes]);
+    const allChars = new Set<string>([...pack.quotePairs.flat(), ...pack.symmetricQuotes].map((m) => m[0]!));
+    const multi = pack.symmetricQuotes.filter((m) => m.length > 1);
     let carried: Open | null = null; // an outermost quote left open at the previous paragraph's end
 
     paragraphs.forEach((para: Paragraph, pi: number) => {
@@ -105,26 +112,28 @@ export const pairQuoteMarks: Stage = {
       }
       carried = null;
       for (let i = dangling >= 0 ? dangling + 1 : para.start; i < para.end; i++) {
-        const c = text[i]!;
-        if (!allChars.has(c)) continue;
+        if (!allChars.has(text[i]!)) continue;
+        const c = markAt(text, i, multi);
         const top = stack[stack.length - 1];
-        if (top && top.closers.includes(c) && canClose(text, i)) {
+        if (top && top.closers.includes(c) && canClose(text, i, c.length)) {
           stack.pop();
-          marks.push({ start: i, end: i + 1, char: c, role: 'close' });
-          const inner = trimmed(text, top.start + 1, i);
+          marks.push({ start: i, end: i + c.length, char: c, role: 'close' });
+          const openEnd = top.start + top.char.length;
           quoted.push({
-            start: top.start, end: i + 1, inner, open: { start: top.start, end: top.start + 1 }, close: { start: i, end: i + 1 },
-            depth: stack.length, paragraph: pi, sentences: sentenceRange(sentences, top.start, i + 1),
+            start: top.start, end: i + c.length, inner: trimmed(text, openEnd, i), open: { start: top.start, end: openEnd },
+            close: { start: i, end: i + c.length }, depth: stack.length, paragraph: pi, sentences: sentenceRange(sentences, top.start, i + c.length),
             reopens: reopens && stack.length === 0 && top.start === para.start,
           });
+          i += c.length - 1;
           continue;
         }
         if (isOpener(pack, c) && canOpen(text, i, c)) {
           // A straight quote never opens inside another straight quote: it closes it or is ignored.
           if (top && top.char === c && pack.symmetricQuotes.includes(c)) continue;
           stack.push({ start: i, char: c, closers: closersFor(pack, c) });
-          marks.push({ start: i, end: i + 1, char: c, role: 'open' });
+          marks.push({ start: i, end: i + c.length, char: c, role: 'open' });
         }
+        i += c.length - 1;
       }
       // Close whatever is left at the paragraph end.
       const next = paragraphs[pi + 1];
@@ -132,9 +141,9 @@ export const pairQuoteMarks: Stage = {
       carried = null;
       for (let d = stack.length - 1; d >= 0; d--) {
         const open = stack[d]!;
-        const inner = trimmed(text, open.start + 1, para.end);
+        const openEnd = open.start + open.char.length;
         quoted.push({
-          start: open.start, end: para.end, inner, open: { start: open.start, end: open.start + 1 }, close: null,
+          start: open.start, end: para.end, inner: trimmed(text, openEnd, para.end), open: { start: open.start, end: openEnd }, close: null,
           depth: d, paragraph: pi, sentences: sentenceRange(sentences, open.start, para.end),
           reopens: reopens && d === 0 && open.start === para.start,
         });

@@ -13,7 +13,8 @@ export const en: LanguagePack = {
   code: 'en',
   version: '0.1.0',
   quotePairs: [['“', '”'], ['‘', '’'], ['«', '»']],
-  symmetricQuotes: ['"'],
+  // Some newspapers set quotes between doubled apostrophes: ''…''.
+  symmetricQuotes: ['"', "''"],
   verbForms,
   verbs,
   ambiguousForms,

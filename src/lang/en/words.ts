@@ -89,3 +89,5 @@ export const contractions: string[] = [];
 export const placePrepositions = ['in', 'at'];
 export const passiveAuxiliaries = ['was', 'were', 'is', 'are', 'been', 'be', 'being', 'get', 'got', 'gets'];
 export const impersonalPronouns = ['one'];
+export const indefiniteArticles = ['a', 'an', 'some', 'another'];
+export const finiteVerbEndings = ['ed', 'es'];

@@ -105,3 +105,5 @@ export const placePrepositions = ['en', 'à', 'au', 'aux'];
 /** French passives of speech verbs are rare in news ("il a été dit"); none are read as passive. */
 export const passiveAuxiliaries: string[] = [];
 export const impersonalPronouns = ['on'];
+export const indefiniteArticles = ['un', 'une', 'des'];
+export const finiteVerbEndings = ['ait', 'aient', 'era', 'ont'];
