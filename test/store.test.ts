@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import { openStore, type Store } from '../src/store/store.js';
 import { MIGRATIONS, LATEST_VERSION, migrate } from '../src/store/sqlite/migrations.js';
 import { makeRecord } from '../src/store/synthetic.js';
+import { textHash } from '../src/store/hash.js';
+import { recordShell } from '../src/store/record.js';
 import { extract } from '../src/index.js';
 import { SelonError } from '../src/errors.js';
 import type { Extraction } from '../src/types.js';
@@ -58,6 +60,33 @@ describe('migrations', () => {
     assert.equal(migrate(db, next), LATEST_VERSION + 1);
     assert.equal(db.prepare('SELECT count(*) FROM documents WHERE extra IS NULL').pluck().get(), 1);
     db.close();
+  });
+
+  test('a file at schema 1 with data is carried to the latest schema, its records and search intact', async () => {
+    const url = freshUrl();
+    const db = new Database(url.slice('sqlite:'.length));
+    migrate(db, MIGRATIONS.slice(0, 1));
+    const record = makeRecord({ id: 'v1', date: '2021-03-04', site: 'Le Monde', quotes: [{ content: 'La sécurité avant tout', speaker: 'Anne Roy', via: ['AFP'] }] });
+    const q = record.quotes[0]!;
+    // The rows as the schema-1 code wrote them.
+    db.prepare(`INSERT INTO documents (pk, id, outlet, lang, date, status, text, text_hash, engine_version, record, quote_count, ingested_at)
+      VALUES (1, 'v1', 'Le Monde', 'fr', '2021-03-04', 'ok', ?, ?, '0.1.0', ?, 1, 'then')`).run(record.text, textHash(record.text), recordShell(record));
+    db.prepare(`INSERT INTO speakers (pk, key, name, surname, full, type, canonical) VALUES (1, 'anne roy', 'Anne Roy', 'roy', 1, 'person', 1)`).run();
+    db.prepare(`INSERT INTO quotes (pk, doc, seq, id, kind, name, speaker, speaker_name, content, via, date, lang, outlet, confidence, record)
+      VALUES (1, 1, 0, 'q1', 'direct', 1, 1, 'Anne Roy', ?, '["AFP"]', '2021-03-04', 'fr', 'Le Monde', 0.9, ?)`).run(q.content.text, JSON.stringify(q));
+    db.prepare(`INSERT INTO quote_via (quote, key, name) VALUES (1, 'afp', 'AFP')`).run();
+    db.close();
+    const store = await openStore(url);
+    try {
+      assert.equal((await store.stats()).schemaVersion, LATEST_VERSION);
+      assert.deepEqual(await store.getDocument('v1'), record);
+      assert.equal((await store.searchQuotes({ q: 'securite', via: 'afp', speaker: 'Roy' })).total, 1);
+      assert.equal((await store.ingest({ ...record, text: `${record.text}Fin.` })).outcome, 'replaced');
+      assert.equal((await store.searchQuotes({ via: 'afp' })).total, 1, 'old channel rows went with the old quote');
+      assert.equal((await store.stats()).quotes, 1);
+    } finally {
+      await store.close();
+    }
   });
 
   test('a store written by a newer selon is refused with E008', async () => {
@@ -262,6 +291,21 @@ describe('search', () => {
     assert.equal(clamp.page, 1);
     assert.equal(clamp.pageSize, 100);
   });
+});
+
+describe('facet counts stay true', () => {
+  test('after a write here or a commit by another process on the same file', () =>
+    withStore(async (store, url) => {
+      await store.ingest(makeRecord({ id: 'a', lang: 'fr', quotes: [{ content: 'Un', speaker: 'Anne Roy' }] }));
+      const langs = async () => (await store.searchQuotes({ facets: true, page: 2 })).facets?.langs;
+      assert.deepEqual(await langs(), [{ value: 'fr', count: 1 }]);
+      await store.ingest(makeRecord({ id: 'b', lang: 'en', quotes: [{ content: 'Two', speaker: 'Anne Roy' }] }));
+      assert.deepEqual(await langs(), [{ value: 'en', count: 1 }, { value: 'fr', count: 1 }]);
+      const other = await openStore(url);
+      await other.ingest(makeRecord({ id: 'c', lang: 'en', quotes: [{ content: 'Three', speaker: 'Anne Roy' }] }));
+      await other.close();
+      assert.deepEqual(await langs(), [{ value: 'en', count: 2 }, { value: 'fr', count: 1 }]);
+    }));
 });
 
 describe('speakers', () => {

@@ -73,7 +73,7 @@ export function storedKey(db: Database, id: string): StoredKey | null {
 export function getDocument(db: Database, id: string): Extraction | null {
   const row = sql(db, 'SELECT pk, record, text FROM documents WHERE id = ?').get(id) as { pk: number; record: string; text: string } | undefined;
   if (!row) return null;
-  const quotes = sql(db, 'SELECT record FROM quotes WHERE doc = ? ORDER BY seq').pluck().all(row.pk) as string[];
+  const quotes = sql(db, 'SELECT r.record FROM quotes q JOIN quote_records r ON r.pk = q.pk WHERE q.doc = ? ORDER BY q.seq').pluck().all(row.pk) as string[];
   return fromShell(row.record, row.text, quotes.map((q) => JSON.parse(q) as OutputQuote));
 }
 
@@ -92,7 +92,7 @@ interface AccountRow {
 
 function accountRecord(db: Database, row: AccountRow): AccountRecord {
   const account = JSON.parse(row.record) as Account;
-  const stored = sql(db, 'SELECT id, record FROM quotes WHERE doc = ?').all(row.doc) as { id: string; record: string }[];
+  const stored = sql(db, 'SELECT q.id, r.record FROM quotes q JOIN quote_records r ON r.pk = q.pk WHERE q.doc = ?').all(row.doc) as { id: string; record: string }[];
   const byId = new Map(stored.map((q) => [q.id, q.record]));
   const quotes = account.quotes.flatMap((id) => (byId.has(id) ? [JSON.parse(byId.get(id)!) as OutputQuote] : []));
   return {

@@ -1,4 +1,8 @@
-/** Quote search in SQLite: FTS5 for the words, plain indexed columns for every other filter. */
+/**
+ * Quote search in SQLite: FTS5 for the words, plain indexed columns for every other filter. A page is found as
+ * quote keys first (touching only the narrow quotes table), then those few rows are filled in with their JSON,
+ * document and speaker.
+ */
 import type { Database } from 'better-sqlite3';
 import type { OutputQuote } from '../../types.js';
 import { fold } from '../names.js';
@@ -6,6 +10,14 @@ import { toMatchQuery } from '../match.js';
 import { widenDate } from '../record.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Facets, type PageRequest, type QuoteFilters, type QuotePage, type QuoteRecord } from '../store.js';
 import { escapeLike, speakersNamed } from './speakers.js';
+import { sql } from './statements.js';
+import type { FacetCache } from './facet-cache.js';
+
+/**
+ * Above this many matches, results come newest first instead of by relevance: ranking every match of a very common
+ * word costs more than it tells (bench/store.bench.ts: ranking 32,000 matches of "le" took 26 ms on its own).
+ */
+export const RANK_LIMIT = 5000;
 
 export interface Paging {
   page: number;
@@ -19,28 +31,21 @@ export function paging(request: PageRequest): Paging {
   return { page, pageSize, offset: (page - 1) * pageSize };
 }
 
-/** FROM + WHERE of a filtered quote set, with its parameters; null when the filters can match nothing. */
+/** FROM + WHERE of a filtered quote set, with its parameters. */
 interface QuoteSet {
   from: string;
   where: string;
   params: unknown[];
-  ranked: boolean;
+  /** The words are the only filter: counting and ranking need no quote row at all. */
+  wordsOnly: boolean;
+  match: string | null;
 }
 
 function quoteSet(db: Database, f: QuoteFilters): QuoteSet | null {
   const where: string[] = [];
   const params: unknown[] = [];
   const match = f.q ? toMatchQuery(f.q) : null;
-  let from = 'quotes q';
-  if (match) {
-    from = 'quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid';
-    where.push('quotes_fts MATCH ?');
-    params.push(match);
-  }
-  if (f.speakerId !== undefined) {
-    where.push('q.speaker = ?');
-    params.push(f.speakerId);
-  }
+  if (f.speakerId !== undefined) (where.push('q.speaker = ?'), params.push(f.speakerId));
   if (f.speaker) {
     const ids = speakersNamed(db, f.speaker);
     if (ids.length === 0) return null;
@@ -59,14 +64,35 @@ function quoteSet(db: Database, f: QuoteFilters): QuoteSet | null {
     where.push(`q.pk IN (SELECT quote FROM quote_via WHERE key LIKE ? ESCAPE '\\')`);
     params.push(`%${escapeLike(fold(f.via))}%`);
   }
-  if (f.documentId !== undefined) {
-    where.push('q.doc = (SELECT pk FROM documents WHERE id = ?)');
-    params.push(f.documentId);
+  if (f.documentId !== undefined) (where.push('q.doc = (SELECT pk FROM documents WHERE id = ?)'), params.push(f.documentId));
+  const wordsOnly = match !== null && where.length === 0;
+  if (match) {
+    where.unshift('quotes_fts MATCH ?');
+    params.unshift(match);
   }
-  return { from, where: where.length ? `WHERE ${where.join(' AND ')}` : '', params, ranked: match !== null };
+  const from = match ? 'quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid' : 'quotes q';
+  return { from, where: where.length ? `WHERE ${where.join(' AND ')}` : '', params, wordsOnly, match };
+}
+
+function countOf(db: Database, set: QuoteSet): number {
+  if (set.wordsOnly) return sql(db, 'SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?').pluck().get(set.match) as number;
+  return db.prepare(`SELECT count(*) FROM ${set.from} ${set.where}`).pluck().get(...set.params) as number;
+}
+
+/** The quote keys of one page: by relevance when there are words and not too many matches, else newest first. */
+function pageKeys(db: Database, set: QuoteSet, total: number, p: Paging): number[] {
+  const ranked = set.match !== null && total <= RANK_LIMIT;
+  if (ranked && set.wordsOnly) {
+    return sql(db, 'SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?')
+      .pluck().all(set.match, p.pageSize, p.offset) as number[];
+  }
+  const order = ranked ? 'quotes_fts.rank, q.pk' : 'q.date DESC, q.pk DESC';
+  return db.prepare(`SELECT q.pk FROM ${set.from} ${set.where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .pluck().all(...set.params, p.pageSize, p.offset) as number[];
 }
 
 interface HitRow {
+  pk: number;
   record: string;
   speaker: number | null;
   speaker_display: string | null;
@@ -79,10 +105,7 @@ interface HitRow {
   doc_date: string | null;
 }
 
-export const HIT_COLUMNS = `q.record, q.speaker, s.name AS speaker_display, q.date, d.id AS doc_id, d.url, d.title,
-  d.outlet, d.lang, d.date AS doc_date`;
-
-export function toQuoteRecord(row: HitRow): QuoteRecord {
+function toQuoteRecord(row: HitRow): QuoteRecord {
   return {
     document: { id: row.doc_id, url: row.url, title: row.title, outlet: row.outlet, lang: row.lang, date: row.doc_date },
     speaker: row.speaker !== null ? { id: row.speaker, name: row.speaker_display ?? '' } : null,
@@ -91,17 +114,25 @@ export function toQuoteRecord(row: HitRow): QuoteRecord {
   };
 }
 
-export function searchQuotes(db: Database, f: QuoteFilters): QuotePage {
+/** The full records of some quotes, in the order of `keys`. */
+export function quoteRecords(db: Database, keys: number[]): QuoteRecord[] {
+  if (keys.length === 0) return [];
+  const rows = db.prepare(`SELECT q.pk, r.record, q.speaker, s.name AS speaker_display, q.date, d.id AS doc_id, d.url,
+      d.title, d.outlet, d.lang, d.date AS doc_date
+    FROM quotes q JOIN quote_records r ON r.pk = q.pk JOIN documents d ON d.pk = q.doc LEFT JOIN speakers s ON s.pk = q.speaker
+    WHERE q.pk IN (${keys.map(() => '?').join(', ')})`).all(...keys) as HitRow[];
+  const byKey = new Map(rows.map((r) => [r.pk, r]));
+  return keys.flatMap((k) => (byKey.has(k) ? [toQuoteRecord(byKey.get(k)!)] : []));
+}
+
+export function searchQuotes(db: Database, f: QuoteFilters, cache?: FacetCache): QuotePage {
   const p = paging(f);
   const set = quoteSet(db, f);
   if (!set) return { items: [], total: 0, page: p.page, pageSize: p.pageSize, ...(f.facets ? { facets: noFacets() } : {}) };
-  const order = set.ranked ? 'quotes_fts.rank, q.pk' : 'q.date IS NULL, q.date DESC, q.pk DESC';
-  const rows = db.prepare(`SELECT ${HIT_COLUMNS} FROM ${set.from}
-      JOIN documents d ON d.pk = q.doc LEFT JOIN speakers s ON s.pk = q.speaker
-      ${set.where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...set.params, p.pageSize, p.offset) as HitRow[];
-  const total = db.prepare(`SELECT count(*) FROM ${set.from} ${set.where}`).pluck().get(...set.params) as number;
-  const page: QuotePage = { items: rows.map(toQuoteRecord), total, page: p.page, pageSize: p.pageSize };
-  if (f.facets) page.facets = facetsOf(db, set);
+  const total = countOf(db, set);
+  const items = total > p.offset ? quoteRecords(db, pageKeys(db, set, total, p)) : [];
+  const page: QuotePage = { items, total, page: p.page, pageSize: p.pageSize };
+  if (f.facets) page.facets = !total ? noFacets() : cache ? cache.get(f, () => facetsOf(db, set)) : facetsOf(db, set);
   return page;
 }
 
@@ -111,19 +142,35 @@ function noFacets(): Facets {
 
 const FACET_LIMIT = 10;
 
-function facetsOf(db: Database, set: QuoteSet): Facets {
+interface FacetSpec {
+  /** The value counted. */
+  value: string;
+  /** The quote column it comes from (rows where it is null are not counted). */
+  column: string;
+  order: string;
+  limit: number | null;
+}
+
+const FACETS: Record<keyof Facets, FacetSpec> = {
+  speakers: { value: 'q.speaker', column: 'q.speaker', order: 'count DESC, value', limit: FACET_LIMIT },
+  outlets: { value: 'q.outlet', column: 'q.outlet', order: 'count DESC, value', limit: FACET_LIMIT },
+  langs: { value: 'q.lang', column: 'q.lang', order: 'count DESC, value', limit: FACET_LIMIT },
+  years: { value: 'substr(q.date, 1, 4)', column: 'q.date', order: 'value', limit: null },
+};
+
+function facetCounts(db: Database, set: QuoteSet, spec: FacetSpec): { value: string; count: number }[] {
   const and = set.where ? `${set.where} AND` : 'WHERE';
-  const count = (column: string) => db.prepare(`SELECT ${column} AS value, count(*) AS count FROM ${set.from}
-      ${and} ${column} IS NOT NULL GROUP BY ${column} ORDER BY count DESC, value LIMIT ${FACET_LIMIT}`)
-    .all(...set.params) as { value: string; count: number }[];
-  const speakers = count('q.speaker') as unknown as { value: number; count: number }[];
-  const years = db.prepare(`SELECT substr(q.date, 1, 4) AS value, count(*) AS count FROM ${set.from}
-      ${and} q.date IS NOT NULL GROUP BY value ORDER BY value`).all(...set.params) as { value: string; count: number }[];
-  const nameOf = db.prepare('SELECT name FROM speakers WHERE pk = ?').pluck();
+  return db.prepare(`SELECT ${spec.value} AS value, count(*) AS count FROM ${set.from} ${and} ${spec.column} IS NOT NULL
+      GROUP BY 1 ORDER BY ${spec.order} ${spec.limit ? `LIMIT ${spec.limit}` : ''}`).all(...set.params) as { value: string; count: number }[];
+}
+
+function facetsOf(db: Database, set: QuoteSet): Facets {
+  const nameOf = sql(db, 'SELECT name FROM speakers WHERE pk = ?').pluck();
+  const speakers = facetCounts(db, set, FACETS.speakers) as unknown as { value: number; count: number }[];
   return {
     speakers: speakers.map((s) => ({ ...s, name: nameOf.get(s.value) as string })),
-    outlets: count('q.outlet'),
-    langs: count('q.lang'),
-    years,
+    outlets: facetCounts(db, set, FACETS.outlets),
+    langs: facetCounts(db, set, FACETS.langs),
+    years: facetCounts(db, set, FACETS.years),
   };
 }

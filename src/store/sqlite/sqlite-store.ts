@@ -11,6 +11,7 @@ import { checkRecord, ingestRecord } from './write.js';
 import { searchQuotes } from './search.js';
 import { getDocument, getSpeaker, listAccounts, listSpeakers, stats, storedKey } from './read.js';
 import { reindex } from './reindex.js';
+import { FacetCache } from './facet-cache.js';
 
 export function openDatabase(path: string, create = true): Db {
   if (path !== ':memory:' && !existsSync(dirname(path) || '.')) {
@@ -42,9 +43,11 @@ export function openSqliteStore(path: string, create = true): Store {
 export class SqliteStore implements Store {
   readonly backend = 'sqlite' as const;
   private readonly writeMany: (records: Extraction[]) => ReturnType<typeof ingestRecord>[];
+  private readonly facets: FacetCache;
 
   constructor(readonly db: Db) {
     this.writeMany = db.transaction((records: Extraction[]) => records.map((r) => ingestRecord(db, r)));
+    this.facets = new FacetCache(db);
   }
 
   async ingest(record: Extraction) {
@@ -53,11 +56,15 @@ export class SqliteStore implements Store {
 
   async ingestMany(records: Extraction[]) {
     for (const r of records) checkRecord(r);
-    return this.writeMany(records);
+    try {
+      return this.writeMany(records);
+    } finally {
+      this.facets.changed();
+    }
   }
 
   async searchQuotes(filters: QuoteFilters) {
-    return searchQuotes(this.db, filters);
+    return searchQuotes(this.db, filters, this.facets);
   }
 
   async listSpeakers(filters: SpeakerFilters) {
@@ -81,7 +88,11 @@ export class SqliteStore implements Store {
   }
 
   async reindex(extract: ExtractFn, options: ReindexOptions) {
-    return reindex(this.db, extract, options);
+    try {
+      return reindex(this.db, extract, options);
+    } finally {
+      this.facets.changed();
+    }
   }
 
   async stats() {

@@ -47,8 +47,7 @@ export function ingestRecord(db: Database, record: Extraction, replace = false):
 function clearDocument(db: Database, pk: number): number[] {
   const names = sql(db, `SELECT name FROM quotes WHERE doc = ? AND name IS NOT NULL
     UNION SELECT name FROM accounts WHERE doc = ? AND name IS NOT NULL`).pluck().all(pk, pk) as number[];
-  sql(db, 'DELETE FROM quote_via WHERE quote IN (SELECT pk FROM quotes WHERE doc = ?)').run(pk);
-  sql(db, 'DELETE FROM quotes WHERE doc = ?').run(pk);
+  sql(db, 'DELETE FROM quotes WHERE doc = ?').run(pk); // the delete trigger clears search, JSON and channel rows
   sql(db, 'DELETE FROM accounts WHERE doc = ?').run(pk);
   return names;
 }
@@ -82,13 +81,13 @@ function entityType(record: Extraction, entity: string | null): string | null {
 
 function insertQuote(db: Database, doc: number, seq: number, q: OutputQuote, record: Extraction, outlet: string | null): void {
   const name = q.speaker ? nameRowFor(db, q.speaker.name, entityType(record, q.speaker.entity)) : null;
-  const info = sql(db, `INSERT INTO quotes (doc, seq, id, kind, name, speaker, speaker_name, content, cue, addressee, via,
-      date, lang, outlet, confidence, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    doc, seq, q.id, q.kind, name?.pk ?? null, name?.canonical ?? null, q.speaker?.name ?? null, q.content.text,
-    q.cue?.text ?? null, q.addressee?.name ?? null, JSON.stringify(q.via.map((v) => v.name)),
-    quoteDate(q, record), record.lang, outlet, q.confidence, JSON.stringify(q),
+  const info = sql(db, `INSERT INTO quotes (doc, seq, id, kind, name, speaker, date, lang, outlet, confidence)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    doc, seq, q.id, q.kind, name?.pk ?? null, name?.canonical ?? null, quoteDate(q, record), record.lang, outlet, q.confidence,
   );
   const pk = Number(info.lastInsertRowid);
+  sql(db, 'INSERT INTO quote_records (pk, record) VALUES (?, ?)').run(pk, JSON.stringify(q));
+  sql(db, 'INSERT INTO quotes_fts (rowid, content, speaker) VALUES (?, ?, ?)').run(pk, q.content.text, q.speaker?.name ?? '');
   for (const v of q.via) sql(db, 'INSERT INTO quote_via (quote, key, name) VALUES (?, ?, ?)').run(pk, fold(v.name), v.name);
 }
 
