@@ -59,11 +59,17 @@ function cueAfter(ctx: Ctx, q: Quoted): number | null {
   return null;
 }
 
-/** The words between a closing mark and a verb start with a mention (the subject) and hold no other verb cue. */
+/**
+ * The words between a closing mark and a verb are its subject: a mention right before the verb ("Clinton campaign
+ * spokesman Brian Fallon said") or one right after the mark followed by appositions (", Scott Pruitt, the attorney
+ * general of Oklahoma, said"), with no other cue in between.
+ */
 function startsWithSubject(ctx: Ctx, from: number, to: number): boolean {
-  const m = ctx.doc.layers.mentions!.find((x) => x.start >= from && x.end <= to && /^[\s,]*$/.test(ctx.text.slice(from, x.start)));
-  if (!m) return false;
-  return /^\s*$/.test(ctx.text.slice(m.end, to)) || (/^\s*[,(]/.test(ctx.text.slice(m.end, to)) && !ctx.cues.some((c) => c.start > m.end && c.end <= to));
+  if (ctx.cues.some((c) => c.start >= from && c.end <= to)) return false;
+  const mentions = ctx.doc.layers.mentions!.filter((x) => x.start >= from && x.end <= to);
+  if (mentions.some((m) => /^\s*$/.test(ctx.text.slice(m.end, to)) && m.kind !== 'relative')) return true;
+  const first = mentions[0];
+  return !!first && /^[\s,]*$/.test(ctx.text.slice(from, first.start)) && /^\s*[,(]/.test(ctx.text.slice(first.end, to));
 }
 
 /**
@@ -339,14 +345,18 @@ const zeroThatClause: ClauseReader = (ctx, cue, c, s, k) => {
 function startsClause(ctx: Ctx, k: number, end: number): boolean {
   const t = ctx.tokens[k]!;
   if (ctx.pack.pronouns[t.norm]?.role === 'subject') return true;
-  const det = ctx.pack.determiners[t.norm];
-  if (!t.upper && (!det || det.number === 'sg' && ctx.pack.indefiniteArticles.includes(t.norm))) return false;
+  if (t.kind !== 'word' || ctx.pack.indefiniteArticles.includes(t.norm) || isPreposition(ctx, t.norm)) return false;
   for (let j = k + 1; j < Math.min(end, k + 7); j++) {
     const w = ctx.tokens[j]!;
     if (w.norm === ',' || w.kind === 'quote') return false;
     if (ctx.lex.auxiliaries.has(w.norm) || ctx.lex.verbForms.has(w.norm) || ctx.pack.finiteVerbEndings.some((e) => w.norm.length > 4 && w.norm.endsWith(e))) return true;
   }
   return false;
+}
+
+function isPreposition(ctx: Ctx, norm: string): boolean {
+  return ctx.pack.channelPrepositions.includes(norm) || ctx.pack.addresseePrepositions.includes(norm) || ctx.lex.ofWords.has(norm) ||
+    ctx.pack.infinitiveMarkers.includes(norm) || ctx.pack.placePrepositions.includes(norm) || ctx.lex.adverbs.has(norm);
 }
 
 /** An incise in mid-sentence: "Contrairement à tous les discours, appuie-t-il, le français est classé…" */
@@ -387,10 +397,14 @@ function buildFromVerb(ctx: Ctx, c: number): void {
   if (insideQuotedSpeech(ctx, cue) || !ctx.pack.verbs[cue.lemma]) return;
   const s = ctx.sentences[cue.sentence]!;
   const k = skipWhile(ctx, cue.range[1], s.tokens[1], (t) => ctx.lex.adverbs.has(t.norm));
+  // A reported clause ("says he is making “a demand”") wins over the fragment it holds; else the verb may govern a
+  // fragment directly ("a dénoncé « une faute lourde »").
+  const clause = complementClause(ctx, cue, c, s, k) ?? zeroThatClause(ctx, cue, c, s, k);
+  if (clause) return addClause(ctx, c, clause.span, s.index, clause.rule);
   if (governedFragment(ctx, c, s, k)) return;
   for (const read of CLAUSE_READERS) {
-    const clause = read(ctx, cue, c, s, k);
-    if (clause) return addClause(ctx, c, clause.span, s.index, clause.rule);
+    const found = read(ctx, cue, c, s, k);
+    if (found) return addClause(ctx, c, found.span, s.index, found.rule);
   }
 }
 
@@ -398,7 +412,7 @@ function buildFromVerb(ctx: Ctx, c: number): void {
 function isIncise(ctx: Ctx, s: Sentence, cue: Cue, comma: number): boolean {
   const between = ctx.text.slice(comma + 1, cue.start);
   const mentions = ctx.doc.layers.mentions!;
-  const subject = mentions.find((m) => m.start > comma && m.end <= cue.start && ctx.text.slice(m.end, cue.start).trim() === '');
+  const subject = mentions.find((m) => m.start > comma && m.end <= cue.start && ctx.text.slice(m.end, cue.start).replace(/\([^()]*\)/g, '').trim() === '');
   if (between.trim() !== '' && (!subject || subject.kind === 'relative' || ctx.text.slice(comma + 1, subject.start).trim() !== '')) return false;
   // Only the inverted subject and a short phrase may follow: ", a indiqué la police." / ", police said Tuesday."
   let k = cue.range[1];

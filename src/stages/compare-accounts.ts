@@ -111,7 +111,7 @@ export function compareVersionsOf(doc: Document, lex: AccountLexicon, pack: Lang
       const a = versions[i]!;
       const b = versions[j]!;
       if (a.speaker !== b.speaker) continue;
-      const around = { ...surroundingsOf(doc, a.spans, b.spans, lex, pack), adjacent: adjacent(a, b, starts) };
+      const around = () => ({ ...surroundingsOf(doc, a.spans, b.spans, lex, pack), adjacent: adjacent(a, b, starts) });
       const verdict = judgeVersions(a, b, lex, around);
       if (!verdict.verdict) continue;
       judged.set(`${i},${j}`, verdict);

@@ -367,6 +367,7 @@ export const thatOptional: string[] = [
   'feel', 'reckon', 'guess', 'estimate', 'suggest', 'predict', 'warn', 'admit', 'acknowledge', 'concede', 'announce',
   'testify', 'write', 'tweet', 'hope', 'fear', 'worry', 'promise', 'vow', 'swear', 'assure', 'explain',
   'confirm', 'deny', 'recall', 'complain', 'agree', 'charge', 'joke', 'boast', 'brag', 'state', 'report',
+  'find', 'show', 'reveal', 'indicate', 'suggest',
 ];
 
 /**
