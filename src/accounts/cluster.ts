@@ -133,6 +133,7 @@ function buildTexts(records: AccountQuote[], lex: AccountLexicon): Text[] {
   const texts: Text[] = [];
   records.forEach((r, i) => {
     const words = wordsOf(r.content);
+    if (!words.length) return; // nothing to compare: "…", an empty span
     const key = words.join(' ');
     const known = byKey.get(key);
     if (known) {
@@ -177,7 +178,7 @@ function intersection(a: Int32Array, b: Int32Array): number {
 const sameArray = (a: Int32Array, b: Int32Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** How two texts relate: 'near' (same words, or overlapping as a whole), 'part' (one is a fragment of the other), or null. */
-export type Link = { kind: 'near' | 'part'; score: number } | null;
+export type Link = { kind: 'near'; score: number } | { kind: 'part'; score: number; part: 'a' | 'b' } | null;
 
 function linkTexts(a: Text, b: Text): Link {
   if (a.stems.length && sameArray(a.stems, b.stems)) return { kind: 'near', score: 1 };
@@ -196,10 +197,10 @@ function linkTexts(a: Text, b: Text): Link {
   if (!small.termSet.length) return null;
   const containment = shared / small.termSet.length;
   if (containment >= THRESHOLDS.containment && small.termSet.length >= THRESHOLDS.containmentMinTerms) {
-    return { kind: 'part', score: containment };
+    return { kind: 'part', score: containment, part: small === a ? 'a' : 'b' };
   }
   if (containment === 1 && lcsLength(small.terms, large.terms) === small.terms.length) {
-    return { kind: 'part', score: small.termSet.length / large.termSet.length };
+    return { kind: 'part', score: small.termSet.length / large.termSet.length, part: small === a ? 'a' : 'b' };
   }
   return null;
 }
@@ -315,12 +316,12 @@ export function clusterQuotes(records: AccountQuote[], options: ClusterOptions =
   texts.forEach((_, ti) => speakersOfText[ti]!.forEach((s) => entryOf(s, ti)));
   const entryUF = new UnionFind(entries.length);
   const textUF = new UnionFind(texts.length);
-  const parts: { a: number; b: number; score: number }[] = [];
+  const parts: { piece: number; whole: number; score: number }[] = [];
   for (const v of links.values()) {
     if (!v) continue;
     const { a, b, link } = v;
     if (link.kind === 'part') {
-      parts.push({ a, b, score: link.score });
+      parts.push(link.part === 'a' ? { piece: a, whole: b, score: link.score } : { piece: b, whole: a, score: link.score });
       continue;
     }
     textUF.union(a, b);
@@ -330,16 +331,14 @@ export function clusterQuotes(records: AccountQuote[], options: ClusterOptions =
   const sizeOf = new Map<number, number>();
   for (let e = 0; e < entries.length; e++) sizeOf.set(entryUF.find(e), (sizeOf.get(entryUF.find(e)) ?? 0) + 1);
   const best = new Map<number, { to: number; score: number }>();
-  for (const { a, b, score } of parts) {
-    for (const s of speakersOfText[a]!) {
-      if (!speakersOfText[b]!.includes(s)) continue;
-      const ea = entryOf(s, a);
-      const eb = entryOf(s, b);
-      for (const [from, to] of [[ea, eb], [eb, ea]] as const) {
-        if (sizeOf.get(entryUF.find(from)) !== 1) continue;
-        const prev = best.get(from);
-        if (!prev || score > prev.score || (score === prev.score && to < prev.to)) best.set(from, { to, score });
-      }
+  for (const { piece, whole, score } of parts) {
+    for (const s of speakersOfText[piece]!) {
+      if (!speakersOfText[whole]!.includes(s)) continue;
+      const from = entryOf(s, piece);
+      const to = entryOf(s, whole);
+      if (sizeOf.get(entryUF.find(from)) !== 1) continue;
+      const prev = best.get(from);
+      if (!prev || score > prev.score || (score === prev.score && to < prev.to)) best.set(from, { to, score });
     }
   }
   for (const [from, { to }] of best) entryUF.union(from, to);

@@ -16,7 +16,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
  * bourgeoise); digits grouped by separators stay one number ("1,200", "8 000" → 1200, 8000).
  */
 export function wordsOf(text: string): string[] {
-  const folded = fold(text).replace(/(\d)[ \u00a0\u202f,.](?=\d{3}\b)/g, '$1');
+  const folded = fold(text).replace(/(?<!\d{3})(\d)[ \u00a0\u202f,.](?=\d{3}\b)/g, '$1');
   return folded.match(WORD) ?? [];
 }
 

@@ -35,16 +35,31 @@ export interface Wording {
  */
 export const THRESHOLDS = { dice: 0.5, containment: 0.75, containmentMinTerms: 3, sequence: 0.7 };
 
-export function compareWording(a: string, b: string, lex: Lexicon): Wording {
-  const wa = wordsOf(a);
-  const wb = wordsOf(b);
-  const sa = wa.map(stem);
-  const sb = wb.map(stem);
+/** A text's words, stems and content terms, computed once when a text is compared with many others. */
+export interface PreparedText {
+  words: string[];
+  stems: string[];
+  terms: string[];
+  termSet: Set<string>;
+  negated: boolean;
+}
+
+export function prepareText(text: string, lex: Lexicon): PreparedText {
+  const words = wordsOf(text);
+  const terms = contentTerms(words, lex);
+  return { words, stems: words.map(stem), terms, termSet: new Set(terms), negated: hasNegation(words, lex) };
+}
+
+export function compareWording(a: string | PreparedText, b: string | PreparedText, lex: Lexicon): Wording {
+  const pa = typeof a === 'string' ? prepareText(a, lex) : a;
+  const pb = typeof b === 'string' ? prepareText(b, lex) : b;
+  const sa = pa.stems;
+  const sb = pb.stems;
   const sameWording = sa.length > 0 && sa.length === sb.length && sa.every((w, i) => w === sb[i]);
-  const ta = contentTerms(wa, lex);
-  const tb = contentTerms(wb, lex);
-  const setA = new Set(ta);
-  const setB = new Set(tb);
+  const ta = pa.terms;
+  const tb = pb.terms;
+  const setA = pa.termSet;
+  const setB = pb.termSet;
   let shared = 0;
   for (const t of setA) if (setB.has(t)) shared++;
   const dice = setA.size + setB.size === 0 ? 0 : (2 * shared) / (setA.size + setB.size);
@@ -53,7 +68,7 @@ export function compareWording(a: string, b: string, lex: Lexicon): Wording {
   const containment = smallSet.size === 0 ? 0 : shared / smallSet.size;
   const sequence = sa.length + sb.length === 0 ? 0 : (2 * lcsLength(sa, sb)) / (sa.length + sb.length);
   const truncation = small.length > 0 && lcsLength(small, large) === small.length;
-  const negationDiffers = hasNegation(wa, lex) !== hasNegation(wb, lex);
+  const negationDiffers = pa.negated !== pb.negated;
   const nearDuplicate =
     sameWording ||
     dice >= THRESHOLDS.dice ||

@@ -71,32 +71,58 @@ function openers(pack: LanguagePack): Set<string> {
   return new Set([...pack.quotePairs.map(([open]) => open), ...pack.symmetricQuotes]);
 }
 
-/** Looks for markers and denials in the narrator's words of each window. */
-export function surroundingsOf(doc: Document, a: Span[], b: Span[], lex: AccountLexicon, pack: LanguagePack): Surroundings {
-  const masked = narratorText(doc);
-  const marks = openers(pack);
+/** What the narrator's words of one stretch of text say. */
+function scan(text: string, lex: AccountLexicon, marks: Set<string>): Surroundings {
+  const spans = wordSpans(text);
+  const words = spans.map((s) => s.word);
   let marker = false;
-  let denial = false;
   let hedged = false;
-  for (const w of windowsOf(doc, a, b)) {
-    const text = masked.slice(w.start, w.end);
-    const spans = wordSpans(text);
-    const words = spans.map((s) => s.word);
-    // Every marker of the window counts; one hedged marker ("slightly different") makes the window's verdict a
-    // matter of wording ("The version reported by Politico was slightly different").
-    for (let i = 0; i < words.length; i++) {
-      if (!lex.markers.some((p) => phraseAt(words, i, p))) continue;
-      marker = true;
-      if (lex.hedges.some((h) => i - h.length >= 0 && phraseAt(words, i - h.length, h))) hedged = true;
-    }
-    if (!denial) {
-      for (let i = 0; i < words.length && !denial; i++) {
-        if (!lex.denials.some((p) => phraseAt(words, i, p))) continue;
-        const after = text.slice(spans[i]!.end);
-        const introducesWords = [...after].some((c) => marks.has(c));
-        denial = introducesWords || findPhrase(words, lex.reportNouns) >= 0;
-      }
-    }
+  let denial = false;
+  // Every marker counts; one hedged marker ("slightly different") makes the stretch's verdict a matter of wording
+  // ("The version reported by Politico was slightly different").
+  for (let i = 0; i < words.length; i++) {
+    if (!lex.markers.some((p) => phraseAt(words, i, p))) continue;
+    marker = true;
+    if (lex.hedges.some((h) => i - h.length >= 0 && phraseAt(words, i - h.length, h))) hedged = true;
+  }
+  for (let i = 0; i < words.length && !denial; i++) {
+    if (!lex.denials.some((p) => phraseAt(words, i, p))) continue;
+    const introducesWords = [...text.slice(spans[i]!.end)].some((c) => marks.has(c));
+    denial = introducesWords || findPhrase(words, lex.reportNouns) >= 0;
   }
   return { marker, denial, hedged };
+}
+
+const scans = new WeakMap<Document, Surroundings[]>();
+
+/** Each sentence's markers, scanned once per document. */
+function sentenceScans(doc: Document, lex: AccountLexicon, pack: LanguagePack): Surroundings[] {
+  let out = scans.get(doc);
+  if (!out) {
+    const masked = narratorText(doc);
+    const marks = openers(pack);
+    out = (doc.layers.sentences ?? []).map((s) => scan(masked.slice(s.start, s.end), lex, marks));
+    scans.set(doc, out);
+  }
+  return out;
+}
+
+/** Looks for markers and denials in the narrator's words around two versions. */
+export function surroundingsOf(doc: Document, a: Span[], b: Span[], lex: AccountLexicon, pack: LanguagePack): Surroundings {
+  const sentences = doc.layers.sentences;
+  const windows = windowsOf(doc, a, b);
+  const found: Surroundings[] = [];
+  if (sentences && sentences.length && windows.every((w) => sentences.includes(w as never))) {
+    const all = sentenceScans(doc, lex, pack);
+    for (const w of windows) found.push(all[sentences.indexOf(w as never)]!);
+  } else {
+    const masked = narratorText(doc);
+    const marks = openers(pack);
+    for (const w of windows) found.push(scan(masked.slice(w.start, w.end), lex, marks));
+  }
+  return {
+    marker: found.some((f) => f.marker),
+    denial: found.some((f) => f.denial),
+    hedged: found.some((f) => f.hedged),
+  };
 }

@@ -3,7 +3,7 @@
  * over plain data, used by the compare-accounts stage and by the pair evaluation.
  */
 import type { Verdict } from '../types.js';
-import { compareWording, type Wording } from './similarity.js';
+import { compareWording, type PreparedText, type Wording } from './similarity.js';
 import { fold, wordsOf } from './normalize.js';
 import type { AccountLexicon } from './lexicon.js';
 
@@ -15,6 +15,8 @@ export interface Version {
   via: string[];
   addressee: { name: string; entity: string | null } | null;
   time: { text: string; date: string | null } | null;
+  /** The content prepared for comparison, when the caller compares it many times. */
+  prepared?: PreparedText;
 }
 
 export interface Judgement {
@@ -98,8 +100,8 @@ export interface Surroundings {
  * the same words, even when told to two interviewers (evidence `accounts.occasion.differs`). Anything else: not an
  * account.
  */
-export function judgeVersions(a: Version, b: Version, lex: AccountLexicon, around: Surroundings): Judgement {
-  const wording = compareWording(a.content, b.content, lex);
+export function judgeVersions(a: Version, b: Version, lex: AccountLexicon, surroundings: Surroundings | (() => Surroundings)): Judgement {
+  const wording = compareWording(a.prepared ?? a.content, b.prepared ?? b.content, lex);
   const evidence: string[] = [RULES.sameSpeaker];
   const none = (): Judgement => ({ verdict: null, similarity: wording.similarity, evidence, wording });
   const addressees = differentAddressees(a.addressee, b.addressee);
@@ -118,9 +120,11 @@ export function judgeVersions(a: Version, b: Version, lex: AccountLexicon, aroun
     wording,
   });
   if (wording.sameWording) return judged('consistent', RULES.sameWording);
-  const marked = (around.marker && !(around.hedged && wording.nearDuplicate)) || around.denial;
-  if (marked && routes && !otherOccasion && around.adjacent !== false) {
-    const rules: string[] = [around.marker ? RULES.marker : RULES.denial];
+  // The text around the versions is read only when it can decide (it is the costly part).
+  const around = routes && !otherOccasion ? (typeof surroundings === 'function' ? surroundings() : surroundings) : null;
+  const marked = !!around && ((around.marker && !(around.hedged && wording.nearDuplicate)) || around.denial);
+  if (around && marked && around.adjacent !== false) {
+    const rules: string[] = [around.marker && !(around.hedged && wording.nearDuplicate) ? RULES.marker : RULES.denial];
     if (wording.negationDiffers) rules.push(RULES.negation);
     return judged('divergent', ...rules);
   }

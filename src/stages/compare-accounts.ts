@@ -12,6 +12,7 @@ import type { LanguagePack } from '../lang/pack.js';
 import { lexiconFor, type AccountLexicon } from '../accounts/lexicon.js';
 import { judgeVersions, RULES, type Judgement, type Version } from '../accounts/versions.js';
 import { surroundingsOf } from '../accounts/surroundings.js';
+import { prepareText } from '../accounts/similarity.js';
 
 /** A version in the document: the quotes (a head and its continuations) and what they say. */
 interface DocVersion extends Version {
@@ -103,6 +104,7 @@ function adjacent(a: DocVersion, b: DocVersion, starts: number[]): boolean {
 
 export function compareVersionsOf(doc: Document, lex: AccountLexicon, pack: LanguagePack): Account[] {
   const versions = versionsOf(doc);
+  for (const v of versions) v.prepared = prepareText(v.content, lex);
   const starts = (doc.layers.quotes ?? []).map((q) => q.content.start);
   const parent = versions.map((_, i) => i);
   const judged = new Map<string, Judgement>();
