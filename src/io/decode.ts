@@ -81,13 +81,14 @@ export function decodeMarkup(bytes: Uint8Array, contentType: string | null = nul
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), messages: [] };
   } catch {
-    const text = new TextDecoder('windows-1252').decode(bytes);
+    const text = decodeWindows1252(bytes);
     const note = 'no charset declared and not valid UTF-8: read as Windows-1252';
     return { text, messages: [{ severity: 'info', ruleId: 'io.charset-guessed', start: 0, end: 0, note }] };
   }
 }
 
 function decodeAs(bytes: Uint8Array, encoding: string): Decoded {
+  if (encoding === 'windows-1252') return { text: decodeWindows1252(bytes), messages: [] };
   if (encoding !== 'utf-8') return { text: new TextDecoder(encoding).decode(bytes), messages: [] };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), messages: [] };
@@ -97,6 +98,19 @@ function decodeAs(bytes: Uint8Array, encoding: string): Decoded {
     const text = new TextDecoder('utf-8').decode(bytes);
     return { text, messages: [{ severity: 'warning', ruleId: 'io.invalid-bytes', start: 0, end: 0, note }] };
   }
+}
+
+/** Windows-1252 bytes 0x80–0x9F (curly quotes, dashes, €, œ); undefined bytes keep their C1 code point. */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1 (0x92 → U+0092, not ’), unlike browsers; the C1 range
+ * is mapped here so both give the same text.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 function charsetOf(contentType: string): string | null {

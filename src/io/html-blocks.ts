@@ -38,7 +38,8 @@ class Collector {
   private linkChars = 0;
 
   add(text: string, inLink: boolean): void {
-    this.parts.push(text);
+    // Line breaks in the source are layout, not text: only <br> makes a "\n".
+    this.parts.push(text.replace(/\s+/g, ' '));
     if (inLink) this.linkChars += text.replace(/\s+/g, '').length;
   }
 
@@ -59,11 +60,11 @@ class Collector {
   }
 }
 
-/** Collapses runs of spaces (not the line breaks that `<br>` made) and trims each line. */
+/** Collapses runs of spaces and trims each line (lines are what `<br>` made). */
 function tidy(raw: string): string {
   return raw
     .split('\n')
-    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
+    .map((line) => line.replace(/ {2,}/g, ' ').trim())
     .filter((line) => line !== '')
     .join('\n');
 }

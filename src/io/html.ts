@@ -52,13 +52,14 @@ export function readHtmlFragment(html: string, title: string | null): Pick<HtmlP
 }
 
 /**
- * Readability cuts "Title | Site" at separators, "»" among them, which breaks French titles with guillemets
- * ("Portugal : un « alphabet » des couleurs…" → "Portugal : un « alphabet"). The page's own <h1>, when the <title>
- * contains it, is the better title; so is the whole <title> when the cut left a quote mark open.
+ * The article's own <h1> is the best title when the page's <title> contains it ("Headline :: World :: Daily
+ * Ledger"): Readability only strips separators it knows, and it cuts at "»", which breaks French titles with
+ * guillemets ("Portugal : un « alphabet » des couleurs…" → "Portugal : un « alphabet"). A one- or two-word <h1> is a
+ * section name, not a headline. Without such an <h1>, the whole <title> is kept when the cut left a quote mark open.
  */
 function pickTitle(found: string, page: PageMeta): string {
   const { heading, docTitle } = page;
-  if (heading && docTitle && docTitle.includes(heading) && heading.length > found.length) return heading;
+  if (heading && docTitle && docTitle.includes(heading) && heading.split(' ').length >= 3) return heading;
   if (!found) return heading ?? docTitle ?? '';
   if (docTitle && unbalanced(found) && !unbalanced(docTitle)) return docTitle;
   return found;
