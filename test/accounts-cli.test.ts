@@ -1,0 +1,138 @@
+/** `selon compare` and `selon accounts`, run as commands on files and on a SQLite store. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeRecord } from '../src/store/synthetic.js';
+import { openStore } from '../src/store/store.js';
+import { alignQuotes } from '../src/accounts/align.js';
+import { formatDiff } from '../src/accounts/diff.js';
+
+const BIN = fileURLToPath(new URL('../bin/selon.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'selon-accounts-'));
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+function selon(...args: string[]): { code: number; out: string; err: string } {
+  try {
+    const out = execFileSync(process.execPath, [BIN, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { code: 0, out, err: '' };
+  } catch (e) {
+    const x = e as { status: number; stdout: string; stderr: string };
+    return { code: x.status, out: x.stdout, err: x.stderr };
+  }
+}
+
+/** Two outlets report one statement: A gives the words directly and whole, B splits them into indirect speech and a
+ * direct piece, and adds a quote of its own. */
+const A = makeRecord({
+  id: 'outlet-a', lang: 'fr', site: 'Le Quotidien', date: '2024-03-05',
+  quotes: [
+    { content: "Nous ne céderons pas sur l'âge de départ, c'est une question de responsabilité", speaker: 'Anne Roy', via: ['France Inter'] },
+    { content: "Le gouvernement n'écoute personne", speaker: 'Marc Petit' },
+  ],
+});
+const B = makeRecord({
+  id: 'outlet-b', lang: 'fr', site: "L'Hebdo", date: '2024-03-06',
+  quotes: [
+    { content: "le gouvernement ne céderait pas sur l'âge de départ", speaker: 'Anne Roy', kind: 'indirect' },
+    { content: "C'est une question de responsabilité", speaker: 'Anne Roy' },
+    { content: 'La réforme sera menée à son terme', speaker: 'Louis Ferrand' },
+  ],
+});
+
+test('compare (library): one outlet direct and whole, the other indirect and in pieces', () => {
+  const al = alignQuotes(A, B);
+  assert.deepEqual(al.matched.map((m) => [m.a.id, m.b.id, m.verdict, m.speakerConflict]), [
+    ['q1', 'q1', 'variant', false],
+    ['q1', 'q2', 'variant', false],
+  ]);
+  assert.equal(formatDiff(al.matched[0]!.diff), "[-Nous-] {+le gouvernement+} ne [-céderons-] {+céderait+} pas sur l'âge de départ [-c'est une question de responsabilité-]");
+  assert.deepEqual(al.onlyA.map((q) => q.content.text), ["Le gouvernement n'écoute personne"]);
+  assert.deepEqual(al.onlyB.map((q) => q.content.text), ['La réforme sera menée à son terme']);
+});
+
+test('compare (library): the same words given to different speakers are matched and flagged', () => {
+  const x = makeRecord({ id: 'x', lang: 'en', quotes: [{ content: 'We will defend every inch of allied territory', speaker: 'Lars Eriksen' }] });
+  const y = makeRecord({ id: 'y', lang: 'en', quotes: [{ content: 'We will defend every inch of allied territory.', speaker: 'Anna Richter' }] });
+  const al = alignQuotes(x, y);
+  assert.equal(al.matched.length, 1);
+  assert.equal(al.matched[0]!.verdict, 'consistent');
+  assert.equal(al.matched[0]!.speakerConflict, true);
+});
+
+test('selon compare A B: text and json on selon/1 records', () => {
+  const a = join(dir, 'a.jsonl');
+  const b = join(dir, 'b.jsonl');
+  writeFileSync(a, JSON.stringify(A) + '\n');
+  writeFileSync(b, JSON.stringify(B) + '\n');
+  const text = selon('compare', a, b);
+  assert.equal(text.code, 0, text.err);
+  assert.match(text.out, /matched \(2\):/);
+  assert.match(text.out, /only in A \(1\):\n {2}Marc Petit: « Le gouvernement n'écoute personne »/);
+  assert.match(text.out, /only in B \(1\):\n {2}Louis Ferrand: « La réforme sera menée à son terme »/);
+  assert.match(text.out, /diff: \[-Nous-\] \{\+le gouvernement\+\}/);
+  const json = selon('compare', a, b, '--format', 'json');
+  assert.equal(json.code, 0, json.err);
+  const parsed = JSON.parse(json.out);
+  assert.deepEqual(Object.keys(parsed), ['a', 'b', 'matched', 'onlyA', 'onlyB']);
+  assert.equal(parsed.matched.length, 2);
+  assert.deepEqual(parsed.matched[1].diff.map((o: { op: string }) => o.op), ['removed', 'same']);
+});
+
+test('selon compare: usage and unreadable input', () => {
+  assert.equal(selon('compare', join(dir, 'only-one.txt')).code, 2);
+  assert.equal(selon('compare', 'a', 'b', '--format', 'xml').code, 2);
+  const missing = selon('compare', join(dir, 'nope.txt'), join(dir, 'nope2.txt'));
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /cannot read .*nope\.txt: ENOENT/);
+  assert.match(selon('compare', '--help').out, /Usage: selon compare A B/);
+});
+
+const RECORDS = [
+  makeRecord({ id: 'd1', lang: 'fr', site: 'afp.com', date: '2024-03-01', quotes: [{ content: "L'Europe doit se réveiller et investir dans sa défense", speaker: 'Louis Ferrand' }] }),
+  makeRecord({ id: 'd2', lang: 'fr', site: 'lemonde.fr', date: '2024-03-02', quotes: [{ content: "l'Europe doit se réveiller et investir dans sa propre défense", speaker: 'Louis Ferrand' }] }),
+  makeRecord({ id: 'd3', lang: 'fr', site: 'rfi.fr', date: '2024-03-02', quotes: [{ content: "L’Europe doit se réveiller et investir dans sa défense !", speaker: 'Ferrand' }] }),
+  makeRecord({ id: 'd4', lang: 'fr', site: 'bfmtv.com', date: '2024-03-03', quotes: [{ content: "L'Europe doit se réveiller et investir dans sa défense", speaker: 'Anna Richter' }] }),
+  makeRecord({ id: 'd5', lang: 'fr', site: 'lefigaro.fr', date: '2023-12-01', quotes: [{ content: 'Le budget de la culture augmentera de 6 %', speaker: 'Leïla Benali' }] }),
+];
+
+test('selon accounts --input: clusters, versions, flags from selon/1 JSONL', () => {
+  const file = join(dir, 'records.jsonl');
+  writeFileSync(file, RECORDS.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const json = selon('accounts', '--input', file, '--format', 'json');
+  assert.equal(json.code, 0, json.err);
+  const report = JSON.parse(json.out);
+  assert.equal(report.clusters.length, 1);
+  const c = report.clusters[0];
+  // "Ferrand" joins "Louis Ferrand" (the one full name with that surname).
+  assert.equal(c.size, 3);
+  assert.equal(c.speakerName, 'Louis Ferrand');
+  assert.equal(c.first.docId, 'd1');
+  assert.deepEqual(c.outlets, ['afp.com', 'lemonde.fr', 'rfi.fr']);
+  assert.equal(c.versions.length, 2);
+  assert.deepEqual(c.flags, ['wording-differs', 'speaker-conflict']);
+  assert.deepEqual(c.otherSpeakers.map((o: { speakerName: string }) => o.speakerName), ['Anna Richter']);
+  const text = selon('accounts', '--input', file, '--speaker', 'Ferrand');
+  assert.match(text.out, /c1 {2}Louis Ferrand — 3 quotes, 3 outlets, first 2024-03-01 afp\.com \(d1\) {2}\[wording-differs, speaker-conflict\]/);
+  assert.match(text.out, /{\+propre\+}/);
+  assert.match(text.out, /also attributed to Anna Richter \(bfmtv\.com\)/);
+  assert.match(selon('accounts', '--input', file, '--since', '2024-03-02').out, /^1 clusters/);
+  assert.equal(selon('accounts', '--input', file, '--since', 'yesterday').code, 2);
+});
+
+test('selon accounts --store: the same clusters from a SQLite store', async () => {
+  const url = `sqlite:${join(dir, 'store.db')}`;
+  const store = await openStore(url);
+  await store.ingestMany(RECORDS);
+  await store.close();
+  const json = selon('accounts', '--store', url, '--format', 'json', '--speaker', 'Louis Ferrand');
+  assert.equal(json.code, 0, json.err);
+  const report = JSON.parse(json.out);
+  assert.equal(report.clusters.length, 1);
+  assert.equal(report.clusters[0].size, 3);
+  assert.equal(report.clusters[0].first.outlet, 'afp.com');
+  assert.ok(report.clusters[0].flags.includes('speaker-conflict'));
+});

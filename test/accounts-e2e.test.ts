@@ -1,0 +1,67 @@
+/**
+ * Accounts end to end: text in, extract() (the whole engine), accounts out. Where a case needs attribution the engine
+ * does not give yet, the test says so and skips, rather than testing the accounts rules on a wrong attribution; the
+ * same cases run on hand-built documents in accounts-stage.test.ts.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from '../src/index.js';
+import type { Extraction, OutputQuote } from '../src/types.js';
+import { alignQuotes } from '../src/accounts/align.js';
+
+const quoteWith = (x: Extraction, words: string): OutputQuote | undefined => x.quotes.find((q) => q.content.text.includes(words));
+
+function accountWith(x: Extraction, ...quotes: (OutputQuote | undefined)[]) {
+  return x.accounts.find((a) => quotes.every((q) => q && a.quotes.includes(q.id)));
+}
+
+test('extract: one speaker quoted directly, then the same words as indirect speech → a variant account', () => {
+  const cases: [string, string, string, string][] = [
+    ['fr', "La ministre du Travail, Anne Roy, s'est exprimée mardi.\n\n« Nous ne céderons pas sur les retraites », a déclaré Anne Roy sur France Inter.\n\nSelon l'AFP, Anne Roy a affirmé qu'elle ne céderait pas sur les retraites.", 'Nous ne céderons pas', 'ne céderait pas'],
+    ['en', 'Governor Ann Lee spoke on Monday.\n\n"We will not raise taxes this year," Ann Lee told reporters.\n\nAccording to Reuters, Lee said she would not raise taxes this year.', 'We will not raise taxes', 'would not raise taxes'],
+  ];
+  for (const [lang, text, direct, indirect] of cases) {
+    const x = extract(text, { lang });
+    const account = accountWith(x, quoteWith(x, direct), quoteWith(x, indirect));
+    assert.ok(account, `${lang}: an account with both versions in ${JSON.stringify(x.accounts)}`);
+    assert.equal(account.verdict, 'variant');
+    assert.equal(account.channels.length, account.quotes.length);
+  }
+});
+
+test('extract: different statements of one speaker are not an account', () => {
+  const x = extract("« Nous ne céderons pas sur les retraites », a déclaré Anne Roy. « Le budget de la culture augmentera de 6 % », a-t-elle ajouté.", { lang: 'fr' });
+  assert.deepEqual(x.accounts, []);
+});
+
+const MOTIVATING: [string, string, string, string][] = [
+  ['fr', "Michelle Bachelet s'est entretenue lundi avec Xi Jinping par vidéoconférence.\n\nSelon le compte rendu de Xinhua, Michelle Bachelet a déclaré à Xi Jinping qu'elle « admirait les efforts et les réalisations de la Chine en matière de droits de l'homme ».\n\nSelon la transcription de l'ONU, Michelle Bachelet a dit à Xi Jinping : « J'ai fait part de mes préoccupations sur la détention arbitraire au Xinjiang. » Les deux versions diffèrent nettement.", 'admirait', 'préoccupations'],
+  ['en', "China's readout of the call said Michelle Bachelet told Xi Jinping that she “admired China's efforts and achievements in protecting human rights”.\n\nAccording to the UN transcript, Bachelet told Xi: “I raised concerns about arbitrary detention in Xinjiang.” The two versions differ sharply.", 'admired', 'raised concerns'],
+];
+
+for (const [lang, text, readout, transcript] of MOTIVATING) {
+  test(`extract (${lang}): the motivating case in miniature — a readout's version vs the UN transcript → divergent`, (t) => {
+    const x = extract(text, { lang });
+    const a = quoteWith(x, readout);
+    const b = quoteWith(x, transcript);
+    const same = a?.speaker?.entity && a.speaker.entity === b?.speaker?.entity;
+    if (!same || !/Bachelet/.test(a!.speaker!.name)) {
+      t.skip(`the engine does not attribute both versions to Bachelet yet (got ${a?.speaker?.name ?? 'no quote'} and ${b?.speaker?.name ?? 'no quote'})`);
+      return;
+    }
+    const account = accountWith(x, a, b);
+    assert.ok(account, JSON.stringify(x.accounts));
+    assert.equal(account.verdict, 'divergent');
+    assert.ok(account.evidence.includes('accounts.marker.second-version'));
+  });
+}
+
+test('extract + compare: two articles report the same statement differently', () => {
+  const a = extract("Retraites : la ministre reste ferme\n\n« Nous ne céderons pas sur l'âge de départ, c'est une question de responsabilité », a déclaré mardi la ministre du Travail, Anne Roy, sur France Inter.", { lang: 'fr', id: 'a' });
+  const b = extract("Anne Roy ne cédera pas\n\n« Nous ne cèderons pas sur l'âge de départ », a affirmé Anne Roy mardi. « C'est une question de responsabilité », a-t-elle ajouté.", { lang: 'fr', id: 'b' });
+  const al = alignQuotes(a, b);
+  const pairs = al.matched.map((m) => [m.a.content.text.slice(0, 20), m.b.content.text.slice(0, 20)]);
+  assert.ok(pairs.some(([, y]) => y!.startsWith('Nous ne cèderons')), JSON.stringify(pairs));
+  assert.ok(pairs.some(([, y]) => y!.startsWith("C'est une question")), JSON.stringify(pairs));
+  assert.equal(al.onlyB.length, 0);
+});
