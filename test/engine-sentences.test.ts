@@ -35,7 +35,10 @@ const ROWS: Row[] = [
   // 2. Mixed quotes
   ['fr', 'Le ministre Paul Martin a dénoncé « une faute lourde ».', [{ kind: 'mixed', content: 'une faute lourde', speaker: 'Paul Martin' }]],
   ['fr', 'Paul Martin a affirmé que la réforme était « juste et nécessaire ».', [{ kind: 'mixed', content: 'la réforme était « juste et nécessaire »', speaker: 'Paul Martin' }]],
+  ['fr', 'Myriam Martinet a elle relevé qu\'il « n\'y a que 210 embauches sur trois ans ».', [{ kind: 'mixed', speaker: 'Myriam Martinet', cue: 'a elle relevé' }]],
+  ['fr', 'Jean-Marie Le Pen revient sur le parti. Pour lui, l\'élite parisienne le caractérise d\'être « grossier » et « inquiétant ».', [{ kind: 'mixed', content: "l'élite parisienne le caractérise d'être « grossier » et « inquiétant »", speaker: 'Jean-Marie Le Pen', cue: 'Pour' }]],
   // 3. Indirect speech
+  ['fr', 'Nock Ag Attia a précisé que les milices ne représentent pas les Maliens : « Au Mali, les Touareg ne partagent pas ces bêtises. »', [{ kind: 'indirect', content: 'les milices ne représentent pas les Maliens', speaker: 'Nock Ag Attia' }, { kind: 'direct', speaker: 'Nock Ag Attia' }]],
   ['fr', 'Le parquet a indiqué que trois personnes avaient été arrêtées.', [{ kind: 'indirect', content: 'trois personnes avaient été arrêtées', speaker: 'Le parquet' }]],
   ['en', 'Police said three people were arrested.', [{ kind: 'indirect', content: 'three people were arrested', speaker: 'Police' }]],
   ['fr', 'Trois personnes ont été arrêtées, a indiqué la police.', [{ kind: 'indirect', content: 'Trois personnes ont été arrêtées', speaker: 'la police' }]],

@@ -228,8 +228,9 @@ function clauseEnd(ctx: Ctx, from: number, s: Sentence, cueIndex: number): numbe
       end = Math.min(end, comma);
     }
   }
-  const semi = ctx.text.slice(from, end).search(/;/);
-  if (semi >= 0) end = from + semi;
+  // A semicolon ends the clause; so does a colon that introduces quoted words (": « … »").
+  const stop = ctx.text.slice(from, end).search(/;|:\s*[«“„"‹]/u);
+  if (stop >= 0) end = from + stop;
   // Words already reported by another quote, or a gerund starting a new predicate, end the clause.
   for (const q of ctx.quotes) {
     const mark = q.quoted !== null ? ctx.quoted[q.quoted]!.start : q.content.start;
@@ -375,9 +376,12 @@ const postposedIncise: ClauseReader = (ctx, cue, _c, s) => {
 
 const CLAUSE_READERS: ClauseReader[] = [complementClause, infinitiveClause, objectInfinitiveClause, zeroThatClause, midIncise, postposedIncise];
 
+/** How many tokens after the verb a governed fragment may open ("a annoncé ce matin, vers 7h30, son abandon, en raison « … »"). */
+const GOVERNED_REACH = 14;
+
 /** A quoted fragment the verb governs: "a dénoncé « une faute lourde »", "called the plan “a disgrace”". */
 function governedFragment(ctx: Ctx, c: number, s: Sentence, k: number): boolean {
-  for (let j = k; j < Math.min(s.tokens[1], k + 10); j++) {
+  for (let j = k; j < Math.min(s.tokens[1], k + GOVERNED_REACH); j++) {
     const t = ctx.tokens[j]!;
     if (ctx.lex.complementizers.has(t.norm) || /^[.;!?:]$/.test(t.norm)) return false;
     if (t.kind !== 'quote' || !OPENING_MARK.test(ctx.text[t.start]!)) continue;
@@ -455,6 +459,14 @@ function buildFromAccording(ctx: Ctx, c: number): void {
   addClause(ctx, c, span, s.index, rule);
 }
 
+/** The source of an according-frame is a person or group (not an outlet or a document). */
+function sourceSpeaks(ctx: Ctx, cue: Cue): boolean {
+  const next = ctx.tokens[cue.range[1]];
+  if (!next) return false;
+  const m = ctx.doc.layers.mentions!.find((x) => x.start >= next.start && x.start <= next.end + 4);
+  return !!m && (m.type === 'person' || m.type === 'group');
+}
+
 export const buildQuotes: Stage = {
   name: 'build-quotes',
   requires: ['sentences', 'tokens', 'quoted', 'cues', 'mentions', 'boilerplate'],
@@ -465,6 +477,11 @@ export const buildQuotes: Stage = {
       pack, lex: lexicon(pack), config, usedCues: new Set(), usedQuoted: new Set(), quotes: [],
     };
     buildDirect(ctx, true);
+    // "Pour lui, l'élite le caractérise de « grossier »": a frame naming a person frames the whole clause; a frame
+    // naming an outlet ("Selon l'AFP, le Conseil a appelé à…") is the channel of the verb's report, read after it.
+    ctx.cues.forEach((cue, c) => {
+      if (!ctx.usedCues.has(c) && cue.kind === 'according' && sourceSpeaks(ctx, cue)) buildFromAccording(ctx, c);
+    });
     ctx.cues.forEach((cue, c) => {
       if (!ctx.usedCues.has(c) && cue.kind === 'verb') buildFromVerb(ctx, c);
     });

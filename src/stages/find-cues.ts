@@ -193,12 +193,22 @@ function colonCues(ctx: Ctx, s: Sentence, out: Cue[], taken: Set<number>): void 
     if (t.norm !== ':' || taken.has(i)) continue;
     const next = ctx.tokens[i + 1]!;
     const prev = ctx.tokens[i - 1]!;
-    if (next.kind !== 'quote' || !OPENING.test(ctx.text[next.start]!) || prev.kind !== 'word' || !prev.upper && !ctx.lex.roles.has(prev.norm) && !ctx.lex.bodies.has(prev.norm)) continue;
+    if (next.kind !== 'quote' || !OPENING.test(ctx.text[next.start]!) || prev.kind !== 'word') continue;
+    // Only a speaker standing alone before the colon: "Obama : « … »", not "… représentent les Maliens : « … »".
+    if (!speakerHeads(ctx, s, i)) continue;
     out.push({
       start: t.start, end: t.end, text: ctx.text.slice(t.start, t.end), kind: 'colon', form: null, passive: false, lemma: ':', frame: 'direct', inverted: false,
       clitic: null, objectClitic: null, sentence: s.index, rule: `${ctx.pack.code}.cue.colon`, head: i, range: [i, i + 1],
     });
   }
+}
+
+/** The words from the sentence start to the colon are one mention (and its apposition). */
+function speakerHeads(ctx: Ctx, s: Sentence, colon: number): boolean {
+  const first = ctx.mentionStarts.get(ctx.tokens[s.tokens[0]]!.start);
+  if (!first) return false;
+  const rest = ctx.text.slice(first.end, ctx.tokens[colon]!.start);
+  return /^\s*(,[^,:;.!?«»“”"]{0,80},?)?\s*$/u.test(rest);
 }
 
 export const findCues: Stage = {

@@ -129,6 +129,9 @@ function rolePhrase(ctx: Ctx, i: number, end: number): { start: number; end: num
     let m = j + 1;
     if (m < end && ctx.pack.determiners[ctx.tokens[m]!.norm] && !ctx.lex.ofWords.has(ctx.tokens[m]!.norm)) m++;
     const cap = nameRun(ctx, m, end, -1);
+    // "du site de Jababeka David Quentin": a known first name inside the run starts the person's name.
+    const person = firstNameWithin(ctx, m + 1, cap);
+    if (person !== null) { j = person; break; }
     if (cap > m) { j = cap; continue; }
     const sub = matchPhrase(ctx, m, end, ctx.lex.bodies, ctx.lex.bodyFirstLen) ?? matchPhrase(ctx, m, end, ctx.lex.roles, ctx.lex.roleFirstLen);
     if (sub) { j = m + sub[1]; continue; }
@@ -162,6 +165,11 @@ function properBody(ctx: Ctx, role: { start: number } | null, end: number): stri
   if (!role || end <= role.start) return null;
   const head = ctx.tokens[role.start]!;
   return head.upper ? ctx.text.slice(head.start, ctx.tokens[end - 1]!.end) : null;
+}
+
+function firstNameWithin(ctx: Ctx, from: number, to: number): number | null {
+  for (let k = from; k < to - 1; k++) if (ctx.pack.firstNames[ctx.tokens[k]!.norm]) return k;
+  return null;
 }
 
 function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {

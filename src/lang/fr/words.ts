@@ -98,7 +98,8 @@ export const bareInfinitive = true;
 export const auxiliaryInfinitives = ['avoir', 'être'];
 export const withWord = 'avec';
 /** Clitics that sit before a conjugated verb ("il l'a dit", "lui a-t-il dit", "se dit", "nous a déclaré"). */
-export const preverbalClitics = ['lui', 'leur', 'nous', 'vous', 'me', 'te', 'y', 'en', "l'", 'le', 'la', 'les', "m'", "t'", 'se', "s'"];
+// Stressed pronouns may also sit there for contrast: "Lionel Tardy a lui écrit", "Myriam Martinet a elle relevé".
+export const preverbalClitics = ['elle', 'eux', 'elles', 'lui', 'leur', 'nous', 'vous', 'me', 'te', 'y', 'en', "l'", 'le', 'la', 'les', "m'", "t'", 'se', "s'"];
 export const pluralSuffix = 's';
 export const contractions = ['au', 'aux', 'du'];
 export const placePrepositions = ['en', 'à', 'au', 'aux'];
