@@ -40,15 +40,17 @@ describe('selon ingest and search', () => {
   test('ingest reads a folder, reports what failed, exits 1 because a line was unreadable', () => {
     const r = selon('ingest', corpus, '--store', store);
     assert.equal(r.code, 1, r.err);
-    assert.match(r.err, /failed .*news\.jsonl:2: bad-json/);
-    assert.match(r.err, /read 3, ok 2, skipped 1 \(1 unsupported-language\), failed 1/);
-    assert.match(r.err, /3 added, 0 replaced, 0 unchanged/);
+    assert.match(r.err, /failed: .*news\.jsonl:2 — bad-json/);
+    assert.match(r.err, /selon ingest: read 4 /);
+    assert.match(r.err, /ok +2\n +skipped +1 \(unsupported-language 1\)\n +failed +1 \(bad-json 1\)/);
+    assert.match(r.err, /stored +3 added, 0 replaced, 0 unchanged/);
   });
 
   test('ingesting again stores nothing new', () => {
-    const r = selon('ingest', join(corpus, 'macron.txt'), '--store', store);
+    const r = selon('ingest', join(corpus, 'macron.txt'), '--store', store, '--jobs', '1');
     assert.equal(r.code, 0, r.err);
     assert.match(r.err, /0 added, 0 replaced, 1 unchanged/);
+    assert.match(selon('ingest', corpus, '--store', store).err, /0 added, 0 replaced, 3 unchanged/);
   });
 
   test('search --format json: an array of quote records with document id, speaker and outlet', () => {
@@ -77,7 +79,8 @@ describe('selon ingest and search', () => {
 
   test('usage and configuration errors exit 2 with a reason', () => {
     for (const args of [['search', '--store', `sqlite:${join(dir, 'missing.db')}`], ['search', '--from', 'hier'], ['search', '--bogus'],
-      ['search', '--store', 'postgres://u:pw@h/db'], ['ingest'], ['ingest', 'x', '--lang', 'de'], ['serve', '--port', 'http']]) {
+      ['search', '--store', 'postgres://u:pw@h/db'], ['ingest'], ['ingest', 'x', '--lang', 'de'], ['serve', '--port', 'http'],
+    ['serve', 'extra'], ['reindex', '--store', `sqlite:${join(dir, 'missing.db')}`]]) {
       const r = selon(...args);
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.err}`);
       assert.match(r.err, /E00\d/);
@@ -159,9 +162,12 @@ describe('argument parsing', () => {
     assert.throws(() => parseServeArgs(['--token', 'short'], {}), (e: SelonError) => e.code === 'E003');
   });
 
-  test('ingest needs a path', () => {
+  test('ingest needs a path and takes extract\'s options', () => {
     assert.throws(() => parseIngestArgs([]), (e: SelonError) => e.code === 'E003');
     assert.throws(() => parseIngestArgs(['a', '--min-confidence', '2']), (e: SelonError) => e.code === 'E003');
+    const cmd = parseIngestArgs(['a', 'b', '--jobs', '3', '--lang', 'fr', '--input-format', 'warc', '--store', 'sqlite:x.db']);
+    assert.ok(cmd !== 'help');
+    assert.deepEqual([cmd.paths, cmd.jobs, cmd.settings.lang, cmd.inputFormat, cmd.store], [['a', 'b'], 3, 'fr', 'warc', 'sqlite:x.db']);
   });
 
   test('terminal output cannot carry control sequences from stored text', () => {

@@ -1,6 +1,6 @@
 /** `selon reindex`: re-extracts the stored texts that an older (or other) engine version produced. */
-import { parseArgs } from 'node:util';
 import { SelonError } from '../errors.js';
+import { parseArgs, stringOption } from './args.js';
 import { ENGINE_VERSION } from '../config.js';
 import { extract } from '../index.js';
 import { DEFAULT_STORE_URL, openStore } from '../store/store.js';
@@ -16,17 +16,13 @@ from its stored text, and replaces its record, quotes and accounts.
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { store: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
-  } catch (err) {
-    throw new SelonError('E004', (err as Error).message);
-  }
-  if (parsed.values.help) {
+  const { values, positionals } = parseArgs(argv, { store: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if (values['help']) {
     process.stdout.write(HELP);
     return 0;
   }
-  const store = await openStore(parsed.values.store ?? DEFAULT_STORE_URL, { create: false });
+  if (positionals.length) throw new SelonError('E004', `selon reindex takes no PATH ("${positionals[0]}"); give the store with --store`);
+  const store = await openStore(stringOption(values, 'store', DEFAULT_STORE_URL), { create: false });
   const tty = process.stderr.isTTY;
   const t0 = performance.now();
   try {

@@ -1,6 +1,7 @@
 /** `selon search QUERY…`: quotes from a store, by words, speaker, language, dates, channel and outlet. */
-import { parseArgs } from 'node:util';
 import { SelonError } from '../errors.js';
+import { PACKS } from '../lang/index.js';
+import { parseArgs, stringOption } from './args.js';
 import { DATE_PATTERN } from '../store/record.js';
 import { DEFAULT_STORE_URL, MAX_PAGE_SIZE, openStore, type QuoteFilters, type QuoteRecord, type Store } from '../store/store.js';
 
@@ -25,11 +26,11 @@ Words are matched in the quote and the speaker name, accents and case folded ("s
   --format F        text (default) or json: an array of quote records with document id, speaker and outlet
 `;
 
-const OPTIONS = {
-  store: { type: 'string' }, speaker: { type: 'string' }, lang: { type: 'string' }, from: { type: 'string' },
-  to: { type: 'string' }, via: { type: 'string' }, outlet: { type: 'string' }, kind: { type: 'string' },
-  limit: { type: 'string' }, page: { type: 'string' }, all: { type: 'boolean' }, format: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
+const SPEC = {
+  store: { type: 'string' }, speaker: { type: 'string' }, lang: { type: 'string', choices: Object.keys(PACKS) },
+  from: { type: 'string' }, to: { type: 'string' }, via: { type: 'string' }, outlet: { type: 'string' },
+  kind: { type: 'string', choices: ['direct', 'mixed', 'indirect'] }, limit: { type: 'string' }, page: { type: 'string' },
+  all: { type: 'boolean' }, format: { type: 'string', choices: ['text', 'json'] }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 export interface SearchCommand {
@@ -51,29 +52,19 @@ function date(name: string, value: string | undefined): string | undefined {
   return value;
 }
 
-function oneOf<T extends string>(name: string, value: string | undefined, values: readonly T[]): T | undefined {
-  if (value !== undefined && !values.includes(value as T)) throw new SelonError('E003', `--${name} must be ${values.join(' or ')}, not "${value}"`);
-  return value as T | undefined;
-}
-
 export function parseSearchArgs(argv: string[]): SearchCommand | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new SelonError('E004', (err as Error).message);
-  }
-  const v = parsed.values;
-  if (v.help) return 'help';
+  const { values, positionals } = parseArgs(argv, SPEC);
+  if (values['help']) return 'help';
+  const v = (name: string) => stringOption(values, name);
   const filters: QuoteFilters = {
-    q: parsed.positionals.join(' ') || undefined,
-    speaker: v.speaker, lang: v.lang, via: v.via, outlet: v.outlet,
-    from: date('from', v.from), to: date('to', v.to),
-    kind: oneOf('kind', v.kind, ['direct', 'mixed', 'indirect'] as const),
-    pageSize: positive('limit', v.limit, MAX_PAGE_SIZE), page: positive('page', v.page, 1_000_000),
+    q: positionals.join(' ') || undefined,
+    speaker: v('speaker'), lang: v('lang'), via: v('via'), outlet: v('outlet'),
+    from: date('from', v('from')), to: date('to', v('to')),
+    kind: v('kind') as QuoteFilters['kind'],
+    pageSize: positive('limit', v('limit'), MAX_PAGE_SIZE), page: positive('page', v('page'), 1_000_000),
   };
-  const format = oneOf('format', v.format, ['text', 'json'] as const) ?? 'text';
-  return { store: v.store ?? DEFAULT_STORE_URL, filters, all: v.all ?? false, format };
+  const format = (v('format') ?? 'text') as 'text' | 'json';
+  return { store: v('store') ?? DEFAULT_STORE_URL, filters, all: values['all'] === true, format };
 }
 
 /** Every page of a search (or just the one asked for), one at a time. */

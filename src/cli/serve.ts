@@ -1,6 +1,6 @@
 /** `selon serve`: the HTTP API (and the web UI when it is built) over a store. */
-import { parseArgs } from 'node:util';
 import { SelonError } from '../errors.js';
+import { parseArgs, stringOption } from './args.js';
 import { DEFAULT_STORE_URL, openStore } from '../store/store.js';
 import { redact } from '../store/url.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../server/serve.js';
@@ -18,7 +18,7 @@ const HELP = `Usage: selon serve [options]
 The API is described at /api/openapi.json.
 `;
 
-const OPTIONS = {
+const SPEC = {
   store: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, token: { type: 'string' },
   'no-ui': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
@@ -32,19 +32,15 @@ export interface ServeCommand {
 }
 
 export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeCommand | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, strict: true });
-  } catch (err) {
-    throw new SelonError('E004', (err as Error).message);
-  }
-  const v = parsed.values;
-  if (v.help) return 'help';
-  const port = v.port ?? String(DEFAULT_PORT);
+  const { values, positionals } = parseArgs(argv, SPEC);
+  if (values['help']) return 'help';
+  if (positionals.length) throw new SelonError('E004', `selon serve takes no PATH ("${positionals[0]}"); give the store with --store`);
+  const v = (name: string) => stringOption(values, name);
+  const port = v('port') ?? String(DEFAULT_PORT);
   if (!/^\d+$/.test(port) || Number(port) > 65535) throw new SelonError('E003', `--port must be a number from 0 to 65535, not "${port}"`);
-  const token = v.token ?? (env.SELON_TOKEN || null);
+  const token = v('token') ?? (env.SELON_TOKEN || null);
   if (token !== null && token.length < 8) throw new SelonError('E003', 'the token must be at least 8 characters');
-  return { store: v.store ?? DEFAULT_STORE_URL, port: Number(port), host: v.host ?? DEFAULT_HOST, token, ui: !v['no-ui'] };
+  return { store: v('store') ?? DEFAULT_STORE_URL, port: Number(port), host: v('host') ?? DEFAULT_HOST, token, ui: values['no-ui'] !== true };
 }
 
 export async function run(argv: string[]): Promise<number> {

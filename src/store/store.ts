@@ -129,6 +129,8 @@ export interface StoredKey {
   id: string;
   textHash: string;
   engineVersion: string;
+  status: 'ok' | 'skipped';
+  reason: string | null;
   quotes: number;
 }
 

@@ -65,7 +65,8 @@ export function getSpeaker(db: Database, pk: number): SpeakerDetail | null {
 }
 
 export function storedKey(db: Database, id: string): StoredKey | null {
-  const row = sql(db, 'SELECT id, text_hash AS textHash, engine_version AS engineVersion, quote_count AS quotes FROM documents WHERE id = ?')
+  const row = sql(db, `SELECT id, text_hash AS textHash, engine_version AS engineVersion, status, reason, quote_count AS quotes
+    FROM documents WHERE id = ?`)
     .get(id) as StoredKey | undefined;
   return row ?? null;
 }
