@@ -275,6 +275,18 @@ describe('search', () => {
     assert.equal(monday.items[0]?.date, '2022-05-23', "the quote's own time wins over the document date");
   });
 
+  test('streaming every matching quote, in batches, whatever the store size', async () => {
+    const all = [];
+    for await (const hit of store.streamQuotes({ page: 2, pageSize: 1 })) all.push(hit);
+    assert.equal(all.length, 5, 'paging is ignored');
+    const fr = [];
+    for await (const hit of store.streamQuotes({ lang: 'fr', q: 'securite' })) fr.push(hit.quote.content.text);
+    assert.deepEqual(fr, ['Nous renforcerons la sécurité des Français', 'La sécurité d’abord']);
+    const none = [];
+    for await (const hit of store.streamQuotes({ speaker: 'Nobody Known' })) none.push(hit);
+    assert.equal(none.length, 0);
+  });
+
   test('pages and facets', async () => {
     const p1 = await store.searchQuotes({ pageSize: 2, facets: true });
     const p2 = await store.searchQuotes({ pageSize: 2, page: 2 });
@@ -291,6 +303,19 @@ describe('search', () => {
     assert.equal(clamp.page, 1);
     assert.equal(clamp.pageSize, 100);
   });
+});
+
+describe('streaming', () => {
+  test('crosses batch boundaries without losing or repeating a quote', () =>
+    withStore(async (store) => {
+      const records = Array.from({ length: 130 }, (_, d) => makeRecord({
+        id: `d${d}`, quotes: Array.from({ length: 10 }, (_, i) => ({ content: `Phrase ${d} numéro ${i}`, speaker: 'Anne Roy' })),
+      }));
+      await store.ingestMany(records);
+      const seen = new Set<string>();
+      for await (const hit of store.streamQuotes({ speaker: 'Roy' })) seen.add(`${hit.document.id}/${hit.quote.id}`);
+      assert.equal(seen.size, 1300);
+    }));
 });
 
 describe('facet counts stay true', () => {

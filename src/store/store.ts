@@ -175,6 +175,11 @@ export interface Store {
   /** Stores several records at once (one transaction where the backend has them). */
   ingestMany(records: Extraction[]): Promise<IngestResult[]>;
   searchQuotes(filters: QuoteFilters): Promise<QuotePage>;
+  /**
+   * Every quote matching the filters (paging and facets ignored), in storage order, a batch at a time: for readers
+   * of the whole store (cross-document accounts, exports) without the cost of deep pages.
+   */
+  streamQuotes(filters: QuoteFilters): AsyncGenerator<QuoteRecord>;
   listSpeakers(filters: SpeakerFilters): Promise<Page<SpeakerSummary>>;
   getSpeaker(id: number): Promise<SpeakerDetail | null>;
   /** The key of a stored document, so a caller can skip extracting a text that is already stored. */

@@ -174,3 +174,14 @@ function facetsOf(db: Database, set: QuoteSet): Facets {
     years: facetCounts(db, set, FACETS.years),
   };
 }
+
+const STREAM_BATCH = 500;
+
+/** Keys of matching quotes after `after`, in key order: pages that cost the same however deep. */
+export function keysAfter(db: Database, f: QuoteFilters, after: number): number[] {
+  const set = quoteSet(db, f);
+  if (!set) return [];
+  const and = set.where ? `${set.where} AND` : 'WHERE';
+  return db.prepare(`SELECT q.pk FROM ${set.from} ${and} q.pk > ? ORDER BY q.pk LIMIT ${STREAM_BATCH}`)
+    .pluck().all(...set.params, after) as number[];
+}

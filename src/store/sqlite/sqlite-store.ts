@@ -8,7 +8,7 @@ import { SelonError } from '../../errors.js';
 import type { AccountFilters, ExtractFn, QuoteFilters, ReindexOptions, SpeakerFilters, Store } from '../store.js';
 import { migrate } from './migrations.js';
 import { checkRecord, ingestRecord } from './write.js';
-import { searchQuotes } from './search.js';
+import { keysAfter, quoteRecords, searchQuotes } from './search.js';
 import { getDocument, getSpeaker, listAccounts, listSpeakers, stats, storedKey } from './read.js';
 import { reindex } from './reindex.js';
 import { FacetCache } from './facet-cache.js';
@@ -65,6 +65,15 @@ export class SqliteStore implements Store {
 
   async searchQuotes(filters: QuoteFilters) {
     return searchQuotes(this.db, filters, this.facets);
+  }
+
+  async *streamQuotes(filters: QuoteFilters) {
+    for (let after = 0; ; ) {
+      const keys = keysAfter(this.db, filters, after);
+      if (keys.length === 0) return;
+      yield* quoteRecords(this.db, keys);
+      after = keys[keys.length - 1]!;
+    }
   }
 
   async listSpeakers(filters: SpeakerFilters) {
