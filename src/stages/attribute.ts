@@ -273,7 +273,7 @@ export const attribute: Stage = {
     const spoken: string[] = [];
     const usedCues = new Set(doc.layers.quotes!.map((q) => q.cue).filter((c): c is number => c !== null));
     const quotes = doc.layers.quotes!.map((q) => {
-      const m = speakerOf(ctx, q);
+      const m = q.cue === null ? q.speakerMention : speakerOf(ctx, q);
       const mention = m !== null ? ctx.mentions[m]! : null;
       const entity = mention?.entity ?? null;
       const evidence = [...q.evidence];

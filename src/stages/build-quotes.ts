@@ -30,7 +30,9 @@ interface Ctx {
 
 const PUNCT_GAP = /^[\s,—–-]*$/u;
 
-function add(ctx: Ctx, q: Omit<QuoteDraft, 'id' | 'speakerMention' | 'speakerEntity' | 'speakerName' | 'addressee' | 'via' | 'time' | 'continues' | 'confidence'>): void {
+type NewQuote = Omit<QuoteDraft, 'id' | 'speakerMention' | 'speakerEntity' | 'speakerName' | 'addressee' | 'via' | 'time' | 'continues' | 'confidence'> & { speakerMention?: number | null };
+
+function add(ctx: Ctx, q: NewQuote): void {
   if (inBoilerplate(ctx, q.content)) return;
   ctx.quotes.push({ id: '', speakerMention: null, speakerEntity: null, speakerName: null, addressee: null, via: [], time: null, continues: null, confidence: 0, ...q });
   if (q.cue !== null) ctx.usedCues.add(q.cue);
@@ -49,6 +51,8 @@ function cueAfter(ctx: Ctx, q: Quoted): number | null {
     if (cue.start > limit) break;
     const gap = ctx.text.slice(q.end, cue.start);
     if (gap.includes('\n')) return null;
+    // « … fini. » After the match, X said…: a quote that ends its sentence takes no cue from the next one.
+    if (q.close && ctx.tokens[tokenAt(ctx.tokens, q.close.start)]?.sentence !== cue.sentence) return null;
     if (PUNCT_GAP.test(gap)) return c;
     // ", Lee said" / ", Rep. Gwen Moore (D-Wis.) said" / ", Scott Pruitt, the attorney general of Oklahoma, said":
     // a subject, with its appositions, between the mark and the verb.
@@ -163,6 +167,12 @@ function buildDirect(ctx: Ctx, strong: boolean): void {
     const before = after === null && inside === null ? cueBefore(ctx, q, strong) : null;
     const cue = inside ?? after ?? before;
     const sentence = ctx.tokens[tokenAt(ctx.tokens, q.inner.start)]?.sentence ?? 0;
+    const dash = cue === null && strong ? dashSpeaker(ctx, q) : null;
+    if (dash !== null) {
+      ctx.usedQuoted.add(qi);
+      add(ctx, { kind: 'direct', content: q.inner, fragments: null, cue: null, quoted: qi, sentence, evidence: ['quote.direct.dash'], speakerMention: dash });
+      return;
+    }
     if (cue === null && (strong || !standsAlone(ctx, q))) return;
     if (after !== null && leadsIn(ctx, q, sentence)) return addLeadIn(ctx, q, qi, after, sentence);
     let fragments: Span[] | null = null;
@@ -176,6 +186,18 @@ function buildDirect(ctx: Ctx, strong: boolean): void {
       evidence: [cue === null ? 'quote.direct.standalone' : inside !== null ? 'quote.direct.inner-incise' : after !== null ? 'quote.direct.cue-after' : 'quote.direct.cue-before'],
     });
   });
+}
+
+/** “We are ready.” — Commissioner Ann Lee: a dash, then a speaker that ends the paragraph. */
+function dashSpeaker(ctx: Ctx, q: Quoted): number | null {
+  const after = ctx.text.slice(q.end, q.end + 4).match(/^\s*[-—–―]\s*/u);
+  if (!after) return null;
+  const start = q.end + after[0].length;
+  const mentions = ctx.doc.layers.mentions!;
+  const i = mentions.findIndex((m) => m.start === start);
+  if (i < 0) return null;
+  const rest = ctx.text.slice(mentions[i]!.end, ctx.text.indexOf('\n', mentions[i]!.end) >>> 0);
+  return /^[\s.,;)]*$/u.test(rest.split('\n')[0]!) ? i : null;
 }
 
 /**
@@ -376,6 +398,29 @@ const postposedIncise: ClauseReader = (ctx, cue, _c, s) => {
 
 const CLAUSE_READERS: ClauseReader[] = [complementClause, infinitiveClause, objectInfinitiveClause, zeroThatClause, midIncise, postposedIncise];
 
+/**
+ * "…, the Church denied these allegations:" closing a paragraph, then a paragraph of unmarked words: a block quote
+ * of the verb's subject.
+ */
+function blockQuote(ctx: Ctx, c: number, s: Sentence): boolean {
+  const cue = ctx.cues[c]!;
+  const paragraphs = ctx.doc.layers.paragraphs!;
+  const para = paragraphs[s.paragraph]!;
+  const tail = ctx.text.slice(cue.end, para.end);
+  const next = paragraphs[s.paragraph + 1];
+  if (!next || !/:\s*$/u.test(tail) || /[«»“”"]/u.test(tail) || OPENING_MARK.test(ctx.text[next.start]!)) return false;
+  // The block runs until a sentence that reports speech itself ("They also claimed…").
+  let end = next.end;
+  for (const sent of ctx.sentences) {
+    if (sent.paragraph !== s.paragraph + 1 || sent.start === next.start) continue;
+    if (ctx.cues.some((x) => x.sentence === sent.index && x.kind === 'verb')) { end = sent.start; break; }
+  }
+  const content = trimSpan(ctx.text, { start: next.start, end });
+  if (words(ctx.text, content) < ctx.config.minDirectWords || inBoilerplate(ctx, content)) return false;
+  add(ctx, { kind: 'direct', content, fragments: null, cue: c, quoted: null, sentence: ctx.tokens[tokenAt(ctx.tokens, content.start)]!.sentence, evidence: ['quote.direct.block'] });
+  return true;
+}
+
 /** How many tokens after the verb a governed fragment may open ("a annoncé ce matin, vers 7h30, son abandon, en raison « … »"). */
 const GOVERNED_REACH = 14;
 
@@ -405,7 +450,7 @@ function buildFromVerb(ctx: Ctx, c: number): void {
   // fragment directly ("a dénoncé « une faute lourde »").
   const clause = complementClause(ctx, cue, c, s, k) ?? zeroThatClause(ctx, cue, c, s, k);
   if (clause) return addClause(ctx, c, clause.span, s.index, clause.rule);
-  if (governedFragment(ctx, c, s, k)) return;
+  if (governedFragment(ctx, c, s, k) || blockQuote(ctx, c, s)) return;
   for (const read of CLAUSE_READERS) {
     const found = read(ctx, cue, c, s, k);
     if (found) return addClause(ctx, c, found.span, s.index, found.rule);

@@ -21,6 +21,8 @@ const BASE: Record<string, number> = {
   'quote.indirect.according-after': 0.75,
   'quote.indirect.according-parenthesis': 0.7,
   'quote.mixed.lead-in': 0.8,
+  'quote.direct.dash': 0.85,
+  'quote.direct.block': 0.8,
   'quote.indirect.mid-incise': 0.7,
 };
 
