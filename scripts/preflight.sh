@@ -3,7 +3,7 @@
 # exact apt-get line to run. Packages are listed once, here.
 set -euo pipefail
 # Add a package here when a test needs it; CI installs it through this list.
-PACKAGES=(chromium)
+PACKAGES=(chromium postgresql redis-server)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
