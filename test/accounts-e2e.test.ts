@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { extract } from '../src/index.js';
 import type { Extraction, OutputQuote } from '../src/types.js';
 import { alignQuotes } from '../src/accounts/align.js';
+import { validateExtraction } from '../src/schema.js';
 
 const quoteWith = (x: Extraction, words: string): OutputQuote | undefined => x.quotes.find((q) => q.content.text.includes(words));
 
@@ -26,6 +27,7 @@ test('extract: one speaker quoted directly, then the same words as indirect spee
     assert.ok(account, `${lang}: an account with both versions in ${JSON.stringify(x.accounts)}`);
     assert.equal(account.verdict, 'variant');
     assert.equal(account.channels.length, account.quotes.length);
+    assert.deepEqual(validateExtraction(x), [], 'the record, accounts included, is valid selon/1');
   }
 });
 
@@ -58,6 +60,7 @@ for (const [lang, text, readout, transcript] of MOTIVATING) {
     assert.ok(account, JSON.stringify(x.accounts));
     assert.equal(account.verdict, 'divergent');
     assert.ok(account.evidence.includes('accounts.marker.second-version'));
+    assert.deepEqual(validateExtraction(x), []);
   });
 }
 

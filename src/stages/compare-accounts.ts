@@ -21,9 +21,10 @@ interface DocVersion extends Version {
   spans: Span[];
 }
 
+/** The speaker's entity: an account names its speaker by entity id (selon/1), so quotes without one are left out. */
 function speakerKey(q: QuoteDraft, doc: Document): string | null {
   const m = q.speakerMention !== null ? doc.layers.mentions?.[q.speakerMention] : undefined;
-  return q.speakerEntity ?? m?.entity ?? q.speakerName ?? m?.name ?? null;
+  return q.speakerEntity ?? m?.entity ?? null;
 }
 
 function piecesOf(q: QuoteDraft): Span[] {
