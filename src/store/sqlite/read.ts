@@ -8,6 +8,7 @@ import { paging } from './search.js';
 import { schemaVersion } from './migrations.js';
 import { speakersNamed } from './speakers.js';
 import { sql } from './statements.js';
+import { Conditions, placeholders } from './conditions.js';
 
 interface SpeakerCounts {
   id: number;
@@ -26,20 +27,19 @@ function summaryOf(db: Database, counts: SpeakerCounts): SpeakerSummary {
 
 export function listSpeakers(db: Database, f: SpeakerFilters): Page<SpeakerSummary> {
   const p = paging(f);
-  const where = ['q.speaker IS NOT NULL'];
-  const params: unknown[] = [];
-  if (f.lang) (where.push('q.lang = ?'), params.push(f.lang));
+  const c = new Conditions();
+  c.add('q.speaker IS NOT NULL');
+  if (f.lang) c.add('q.lang = ?', f.lang);
   if (f.q !== undefined && f.q !== '') {
     const match = toMatchQuery(f.q, { prefix: true });
     if (!match) return { items: [], total: 0, page: p.page, pageSize: p.pageSize };
-    where.push(`q.speaker IN (SELECT canonical FROM speakers WHERE pk IN (SELECT rowid FROM speakers_fts WHERE speakers_fts MATCH ?))`);
-    params.push(match);
+    c.add('q.speaker IN (SELECT canonical FROM speakers WHERE pk IN (SELECT rowid FROM speakers_fts WHERE speakers_fts MATCH ?))', match);
   }
-  const filter = `FROM quotes q WHERE ${where.join(' AND ')}`;
+  const filter = `FROM quotes q ${c.sql()}`;
   const rows = db.prepare(`SELECT q.speaker AS id, count(*) AS quotes, count(DISTINCT q.doc) AS documents,
       min(q.date) AS first, max(q.date) AS last ${filter}
-      GROUP BY q.speaker ORDER BY quotes DESC, id LIMIT ? OFFSET ?`).all(...params, p.pageSize, p.offset) as SpeakerCounts[];
-  const total = db.prepare(`SELECT count(DISTINCT q.speaker) ${filter}`).pluck().get(...params) as number;
+      GROUP BY q.speaker ORDER BY quotes DESC, id LIMIT ? OFFSET ?`).all(...c.params, p.pageSize, p.offset) as SpeakerCounts[];
+  const total = db.prepare(`SELECT count(DISTINCT q.speaker) ${filter}`).pluck().get(...c.params) as number;
   return { items: rows.map((r) => summaryOf(db, r)), total, page: p.page, pageSize: p.pageSize };
 }
 
@@ -106,23 +106,20 @@ function accountRecord(db: Database, row: AccountRow): AccountRecord {
 
 export function listAccounts(db: Database, f: AccountFilters): Page<AccountRecord> {
   const p = paging(f);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (f.speakerId !== undefined) (where.push('a.speaker = ?'), params.push(f.speakerId));
+  const c = new Conditions();
+  if (f.speakerId !== undefined) c.add('a.speaker = ?', f.speakerId);
   if (f.speaker) {
     const ids = speakersNamed(db, f.speaker);
     if (ids.length === 0) return { items: [], total: 0, page: p.page, pageSize: p.pageSize };
-    where.push(`a.speaker IN (${ids.map(() => '?').join(', ')})`);
-    params.push(...ids);
+    c.add(`a.speaker IN (${placeholders(ids)})`, ...ids);
   }
-  if (f.verdict) (where.push('a.verdict = ?'), params.push(f.verdict));
-  if (f.documentId !== undefined) (where.push('d.id = ?'), params.push(f.documentId));
-  const filter = `FROM accounts a JOIN documents d ON d.pk = a.doc LEFT JOIN speakers s ON s.pk = a.speaker
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  if (f.verdict) c.add('a.verdict = ?', f.verdict);
+  if (f.documentId !== undefined) c.add('d.id = ?', f.documentId);
+  const filter = `FROM accounts a JOIN documents d ON d.pk = a.doc LEFT JOIN speakers s ON s.pk = a.speaker ${c.sql()}`;
   const rows = db.prepare(`SELECT a.doc, a.record, a.speaker, s.name AS speaker_display, d.id AS doc_id, d.url, d.title,
       d.outlet, d.lang, d.date AS doc_date ${filter}
-      ORDER BY d.date IS NULL, d.date DESC, a.pk LIMIT ? OFFSET ?`).all(...params, p.pageSize, p.offset) as AccountRow[];
-  const total = db.prepare(`SELECT count(*) ${filter}`).pluck().get(...params) as number;
+      ORDER BY d.date IS NULL, d.date DESC, a.pk LIMIT ? OFFSET ?`).all(...c.params, p.pageSize, p.offset) as AccountRow[];
+  const total = db.prepare(`SELECT count(*) ${filter}`).pluck().get(...c.params) as number;
   return { items: rows.map((r) => accountRecord(db, r)), total, page: p.page, pageSize: p.pageSize };
 }
 

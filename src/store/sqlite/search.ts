@@ -11,6 +11,7 @@ import { widenDate } from '../record.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Facets, type PageRequest, type QuoteFilters, type QuotePage, type QuoteRecord } from '../store.js';
 import { escapeLike, speakersNamed } from './speakers.js';
 import { sql } from './statements.js';
+import { Conditions, placeholders } from './conditions.js';
 import type { FacetCache } from './facet-cache.js';
 
 /**
@@ -42,36 +43,25 @@ interface QuoteSet {
 }
 
 function quoteSet(db: Database, f: QuoteFilters): QuoteSet | null {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const match = f.q ? toMatchQuery(f.q) : null;
-  if (f.speakerId !== undefined) (where.push('q.speaker = ?'), params.push(f.speakerId));
+  const c = new Conditions();
+  if (f.speakerId !== undefined) c.add('q.speaker = ?', f.speakerId);
   if (f.speaker) {
     const ids = speakersNamed(db, f.speaker);
     if (ids.length === 0) return null;
-    where.push(`q.speaker IN (${ids.map(() => '?').join(', ')})`);
-    params.push(...ids);
+    c.add(`q.speaker IN (${placeholders(ids)})`, ...ids);
   }
-  const equal: [keyof QuoteFilters, string][] = [['lang', 'q.lang'], ['outlet', 'q.outlet'], ['kind', 'q.kind']];
-  for (const [key, column] of equal) {
-    if (f[key] === undefined || f[key] === '') continue;
-    where.push(`${column} = ?`);
-    params.push(f[key]);
-  }
-  if (f.from) (where.push('q.date >= ?'), params.push(widenDate(f.from, 'from')));
-  if (f.to) (where.push('q.date <= ?'), params.push(widenDate(f.to, 'to')));
-  if (f.via) {
-    where.push(`q.pk IN (SELECT quote FROM quote_via WHERE key LIKE ? ESCAPE '\\')`);
-    params.push(`%${escapeLike(fold(f.via))}%`);
-  }
-  if (f.documentId !== undefined) (where.push('q.doc = (SELECT pk FROM documents WHERE id = ?)'), params.push(f.documentId));
-  const wordsOnly = match !== null && where.length === 0;
-  if (match) {
-    where.unshift('quotes_fts MATCH ?');
-    params.unshift(match);
-  }
+  if (f.lang) c.add('q.lang = ?', f.lang);
+  if (f.outlet) c.add('q.outlet = ?', f.outlet);
+  if (f.kind) c.add('q.kind = ?', f.kind);
+  if (f.from) c.add('q.date >= ?', widenDate(f.from, 'from'));
+  if (f.to) c.add('q.date <= ?', widenDate(f.to, 'to'));
+  if (f.via) c.add(`q.pk IN (SELECT quote FROM quote_via WHERE key LIKE ? ESCAPE '\\')`, `%${escapeLike(fold(f.via))}%`);
+  if (f.documentId !== undefined) c.add('q.doc = (SELECT pk FROM documents WHERE id = ?)', f.documentId);
+  const match = f.q ? toMatchQuery(f.q) : null;
+  const wordsOnly = match !== null && c.empty;
+  if (match) c.first('quotes_fts MATCH ?', match);
   const from = match ? 'quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid' : 'quotes q';
-  return { from, where: where.length ? `WHERE ${where.join(' AND ')}` : '', params, wordsOnly, match };
+  return { from, where: c.sql(), params: c.params, wordsOnly, match };
 }
 
 function countOf(db: Database, set: QuoteSet): number {
@@ -120,7 +110,7 @@ export function quoteRecords(db: Database, keys: number[]): QuoteRecord[] {
   const rows = db.prepare(`SELECT q.pk, r.record, q.speaker, s.name AS speaker_display, q.date, d.id AS doc_id, d.url,
       d.title, d.outlet, d.lang, d.date AS doc_date
     FROM quotes q JOIN quote_records r ON r.pk = q.pk JOIN documents d ON d.pk = q.doc LEFT JOIN speakers s ON s.pk = q.speaker
-    WHERE q.pk IN (${keys.map(() => '?').join(', ')})`).all(...keys) as HitRow[];
+    WHERE q.pk IN (${placeholders(keys)})`).all(...keys) as HitRow[];
   const byKey = new Map(rows.map((r) => [r.pk, r]));
   return keys.flatMap((k) => (byKey.has(k) ? [toQuoteRecord(byKey.get(k)!)] : []));
 }
