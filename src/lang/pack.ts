@@ -106,6 +106,10 @@ export interface LanguagePack {
   auxiliaryInfinitives: string[];
   /** An infinitive may follow a speech verb with no marker ("affirme avoir…"). */
   bareInfinitive: boolean;
+  /** Words that mark a gerund clause ("en ajoutant"): such a gerund starts a new predicate. */
+  gerundMarkers: string[];
+  /** Conjunctions that coordinate two verbs of one subject ("et", "and"). */
+  coordinators: string[];
   /** Indefinite articles: a phrase starting with one after a verb is its object, not a clause's subject. */
   indefiniteArticles: string[];
   /** Endings of finite verb forms, a rough sign that a clause has its verb ("-ed", "-s"). */

@@ -58,6 +58,12 @@ function verbSubject(ctx: Ctx, cue: Cue, q: QuoteDraft): number | null {
   const s = ctx.sentences[cue.sentence]!;
   // "…, ajoutant « … »", "en affirmant que…": a gerund or infinitive shares the subject of its main clause.
   if (cue.form === 'gerund' || cue.form === 'infinitive') return mainSubject(ctx, cue);
+  // "They claimed … and claim she…": a coordinated verb shares the subject of the verb before it.
+  const joiner = ctx.tokens[cue.range[0] - 1];
+  if (joiner && ctx.pack.coordinators.includes(joiner.norm)) {
+    const shared = mainSubject(ctx, cue);
+    if (shared !== null) return shared;
+  }
   // Subject just before the verb group: "Le maire a prévenu", "“…,” Lee said", "qui a déclaré".
   const before = mentionEndingAt(ctx, cue.start);
   if (before !== null && ctx.mentions[before]!.start >= s.start && speaks(ctx.mentions[before]!)) {

@@ -258,7 +258,14 @@ function clauseEnd(ctx: Ctx, from: number, s: Sentence, cueIndex: number): numbe
     const mark = q.quoted !== null ? ctx.quoted[q.quoted]!.start : q.content.start;
     if (mark > from && mark < end) end = mark;
   }
-  for (const other of ctx.cues) if (other.sentence === s.index && other.form === 'gerund' && other.start > from && other.start < end) end = other.start;
+  for (const other of ctx.cues) {
+    if (other.sentence !== s.index || other.start <= from || other.start >= end) continue;
+    const before = ctx.tokens[other.range[0] - 1];
+    const coordinated = other.kind === 'verb' && !!before && ctx.pack.coordinators.includes(before.norm);
+    const opensPredicate = !!before && (before.norm === ',' || ctx.pack.gerundMarkers.includes(before.norm));
+    if (other.form === 'gerund' && opensPredicate) end = before!.norm === ',' ? before!.start : other.start;
+    else if (coordinated) end = before!.start;
+  }
   // A quote opened inside the clause runs to its own closing mark, across sentences if need be.
   for (const q of ctx.quoted) if (q.depth === 0 && q.start >= from && q.start < end && q.end > end) end = q.end;
   return end;
@@ -492,6 +499,9 @@ function buildFromAccording(ctx: Ctx, c: number): void {
   let span: Span | null = null;
   let rule = 'quote.indirect.according-before';
   if (lead && commaAfter) {
+    // "According to Yonhap, quoting KCNA, …": the inner frame names the source; the outer becomes its channel.
+    const inner = ctx.cues.findIndex((x) => x.kind === 'according' && x.start > commaAfter.start && /^\s*$/.test(ctx.text.slice(commaAfter.end, x.start)));
+    if (inner >= 0) return;
     span = { start: commaAfter.end, end: clauseEnd(ctx, commaAfter.end, s, c) };
   } else if (commaBefore && commaAfter && s.tokens[1] - j > 3) {
     span = { start: clauseFrom, end: clauseEnd(ctx, commaAfter.end, s, c) };
@@ -500,7 +510,8 @@ function buildFromAccording(ctx: Ctx, c: number): void {
     span = { start: clauseFrom, end: ctx.text.lastIndexOf(',', cue.start) };
     rule = 'quote.indirect.according-after';
   }
-  if (!span || ctx.quotes.some((q) => overlaps(q.content, span!))) return;
+  // A clause whose own verb already reported it ("Selon l'AFP, X a déclaré que…") keeps the frame as its channel.
+  if (!span || ctx.quotes.some((q) => overlaps(q.content, span!) || (q.cue !== null && contains(span!, ctx.cues[q.cue]!)))) return;
   addClause(ctx, c, span, s.index, rule);
 }
 

@@ -51,7 +51,7 @@ export const linkContinuations: Stage = {
         q.speakerMention = introducer;
         q.speakerEntity = mentions[introducer]!.entity ?? null;
         q.evidence.push('continuation.paragraph-subject');
-      } else if (q.cue === null && prev && near) {
+      } else if (q.cue === null && q.speakerMention === null && prev && near) {
         q.continues = prev.id;
         q.speakerMention = prev.speakerMention;
         q.speakerEntity = prev.speakerEntity;

@@ -28,12 +28,12 @@ export const addresseeClitics: string[] = [];
 export const complementizers = ['that'];
 export const infinitiveMarkers = ['to'];
 export const addresseePrepositions = ['to'];
-export const accordingFrames = [['according', 'to'], ['citing'], ['as', 'quoted', 'by'], ['quoted', 'by'], ['in', 'the', 'words', 'of']];
+export const accordingFrames = [['according', 'to'], ['citing'], ['quoting'], ['as', 'quoted', 'by'], ['quoted', 'by'], ['in', 'the', 'words', 'of']];
 export const weakAccordingFrames: string[][] = [];
 export const channelPrepositions = ['in', 'on', 'at', 'during', 'via', 'through', 'by'];
 export const auxiliaries = [
   'has', 'have', 'had', 'having', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'will', 'would', 'shall', 'should', 'can',
-  'could', 'may', 'might', 'must', 'did', 'does', 'do', "'s", "'ve", "'d", "'ll", 'went', 'go', 'goes', 'going', 'continued',
+  'could', 'may', 'might', 'must', 'did', 'does', 'do', "'ve", "'d", "'ll", 'went', 'go', 'goes', 'going', 'continued',
   'continues', 'continue', 'later', 'then', 'also', 'reportedly', 'allegedly', 'previously', 'repeatedly', 'publicly', 'once',
 ];
 export const adverbs = [
@@ -49,7 +49,7 @@ export const determiners: Record<string, { gender: null; number: 'sg' | 'pl' | n
   those: { gender: null, number: 'pl' }, his: { gender: null, number: null }, her: { gender: null, number: null },
   their: { gender: null, number: null }, its: { gender: null, number: null }, another: { gender: null, number: 'sg' },
   one: { gender: null, number: 'sg' }, some: { gender: null, number: 'pl' }, several: { gender: null, number: 'pl' },
-  many: { gender: null, number: 'pl' }, two: { gender: null, number: 'pl' }, three: { gender: null, number: 'pl' },
+  many: { gender: null, number: 'pl' }, "'s": { gender: null, number: null }, two: { gender: null, number: 'pl' }, three: { gender: null, number: 'pl' },
 };
 export const nameParticles = ['de', 'du', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'da', 'di', 'dos', 'le', 'la', 'abu', 'abd', 'st.', 'of'];
 export const notNames = [
@@ -91,3 +91,5 @@ export const passiveAuxiliaries = ['was', 'were', 'is', 'are', 'been', 'be', 'be
 export const impersonalPronouns = ['one'];
 export const indefiniteArticles = ['a', 'an', 'some', 'another'];
 export const finiteVerbEndings = ['ed', 'es'];
+export const coordinators = ['and', 'but', 'then'];
+export const gerundMarkers: string[] = [];

@@ -108,3 +108,5 @@ export const passiveAuxiliaries: string[] = [];
 export const impersonalPronouns = ['on'];
 export const indefiniteArticles = ['un', 'une', 'des'];
 export const finiteVerbEndings = ['ait', 'aient', 'era', 'ont'];
+export const coordinators = ['et', 'mais', 'puis'];
+export const gerundMarkers = ['en'];
