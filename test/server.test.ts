@@ -250,7 +250,9 @@ describe('OpenAPI document', () => {
     assert.ok(doc.info.title && doc.info.version);
     const ajvStrict = new Ajv2020({ strict: false });
     ajvStrict.addFormat('date', true);
+    ajvStrict.addSchema(doc.components.schemas.Extraction);
     for (const [name, schema] of Object.entries(doc.components.schemas)) {
+      if (name === 'Extraction') continue;
       assert.doesNotThrow(() => ajvStrict.compile({ ...(schema as object), $id: `s/${name}`, components: doc.components }), name);
     }
     const routes = new Set(app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL')
@@ -268,6 +270,18 @@ describe('OpenAPI document', () => {
       const [, , kind, name] = r.split('/');
       assert.ok(doc.components[kind!][name!], `${r} resolves`);
     }
+  });
+});
+
+describe('the schemas used above do reject bad shapes', () => {
+  test('a record, a quote page and an error that break the contract fail validation', () => {
+    const record = structuredClone(records[0]!) as unknown as Record<string, unknown>;
+    (record.quotes as Record<string, unknown>[])[0]!.kind = 'rumour';
+    assert.throws(() => conforms('Extraction', record));
+    assert.throws(() => conforms('Extraction', { ...records[0], extra: 1 }));
+    assert.throws(() => conforms('QuotePage', { items: [{ document: {}, speaker: null, date: null, quote: {} }], total: 1, page: 1, pageSize: 20 }));
+    assert.throws(() => conforms('Error', { error: { code: 400 } }));
+    conforms('Extraction', records[0]);
   });
 });
 

@@ -2,11 +2,23 @@
  * The OpenAPI 3.1 description of selon's HTTP API, served at /api/openapi.json. Schemas are JSON Schema 2020-12;
  * the API tests validate real responses against them, so this document cannot drift from the code unnoticed.
  */
+import { readFileSync } from 'node:fs';
 import { ENGINE_VERSION } from '../config.js';
 import { MAX_PAGE_SIZE } from '../store/store.js';
 import { MAX_QUERY_LENGTH } from './params.js';
 
 type Schema = Record<string, unknown>;
+
+const SELON_SCHEMA_FILE = new URL('../../schema/selon-1.schema.json', import.meta.url);
+export const SELON_SCHEMA_ID = 'urn:selon:schema:selon-1';
+
+let selon: Schema | null = null;
+
+function selonSchema(): Schema {
+  selon ??= JSON.parse(readFileSync(SELON_SCHEMA_FILE, 'utf8')) as Schema;
+  if (selon.$id !== SELON_SCHEMA_ID) throw new Error(`schema/selon-1.schema.json has $id ${String(selon.$id)}, expected ${SELON_SCHEMA_ID}`);
+  return selon;
+}
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (schema: Schema): Schema => ({ anyOf: [schema, { type: 'null' }] });
@@ -21,54 +33,10 @@ const facet = (value: Schema = str): Schema => object({ value, count: int });
 
 const schemas: Record<string, Schema> = {
   Error: object({ error: object({ code: str, message: str }) }),
-  TextSpan: { ...object({ start: int, end: int, text: str }), description: 'UTF-16 offsets into the record text, end exclusive' },
-  Ref: object({ name: str, entity: nstr, mention: nullable(ref('TextSpan')) }),
-  TimeRef: object({ text: str, date: nstr, start: int, end: int }),
-  Quote: object({
-    id: str,
-    kind: { enum: ['direct', 'mixed', 'indirect'] },
-    content: ref('TextSpan'),
-    fragments: nullable(arrayOf({ type: 'array', items: int, minItems: 2, maxItems: 2 })),
-    speaker: nullable(ref('Ref')),
-    cue: nullable(ref('TextSpan')),
-    addressee: nullable(ref('Ref')),
-    via: arrayOf(ref('Ref')),
-    time: nullable(ref('TimeRef')),
-    continues: nstr,
-    confidence: { type: 'number', minimum: 0, maximum: 1 },
-    evidence: arrayOf(str),
-  }),
-  Entity: object({
-    id: str, name: str,
-    type: { enum: ['person', 'organization', 'place', 'media', 'document', 'group'] },
-    gender: { enum: ['m', 'f', null] },
-    mentions: arrayOf(ref('TextSpan')),
-  }),
-  Boilerplate: object({ start: int, end: int, text: str, kind: { enum: ['teaser', 'promo', 'byline', 'share', 'credit', 'other'] }, rule: str }),
-  Account: object({
-    id: str, speaker: str, quotes: arrayOf(str), channels: arrayOf(arrayOf(str)),
-    verdict: { enum: ['consistent', 'variant', 'divergent'] }, similarity: { type: 'number' }, evidence: arrayOf(str),
-  }),
-  Message: object({ severity: { enum: ['info', 'warning'] }, ruleId: str, start: int, end: int, note: str }),
-  Extraction: {
-    ...object({
-      schema: { const: 'selon/1' },
-      engine: object({ version: str, packs: { type: 'object', additionalProperties: str } }),
-      id: str,
-      status: { enum: ['ok', 'skipped'] },
-      reason: { enum: ['unsupported-language', 'no-body', 'empty', null] },
-      lang: nstr,
-      date: nstr,
-      meta: { type: 'object', properties: { url: nstr, title: nstr, author: nstr, site: nstr, source: nstr } },
-      text: str,
-      quotes: arrayOf(ref('Quote')),
-      entities: arrayOf(ref('Entity')),
-      boilerplate: arrayOf(ref('Boilerplate')),
-      accounts: arrayOf(ref('Account')),
-      messages: arrayOf(ref('Message')),
-    }),
-    description: 'One document as selon/1: every piece of reported speech with speaker, cue, addressee, channel and time',
-  },
+  // The selon/1 record is the project's JSON Schema (schema/selon-1.schema.json), embedded whole: one source.
+  Extraction: selonSchema(),
+  Quote: { $ref: `${SELON_SCHEMA_ID}#/$defs/quote` },
+  Account: { $ref: `${SELON_SCHEMA_ID}#/$defs/account` },
   ExtractRequest: {
     type: 'object',
     properties: {
