@@ -128,6 +128,10 @@ export function judgeVersions(a: Version, b: Version, lex: AccountLexicon, surro
     if (wording.negationDiffers) rules.push(RULES.negation);
     return judged('divergent', ...rules);
   }
-  if (wording.nearDuplicate) return judged('variant', wording.truncation ? RULES.truncation : RULES.overlap);
+  // Overlapping words with opposite polarity ("le record sera battu" / "les records n'ont pas été battus") are two
+  // statements unless one is a fragment of the other (frwikinews-44959, Météo France).
+  if (wording.nearDuplicate && (!wording.negationDiffers || wording.truncation)) {
+    return judged('variant', wording.truncation ? RULES.truncation : RULES.overlap);
+  }
   return none();
 }

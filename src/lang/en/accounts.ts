@@ -22,7 +22,7 @@ export const accounts: AccountWords = {
     // frequent adverbs and fillers
     'very', 'also', 'just', 'only', 'still', 'even', 'now', 'too', 'more', 'most', 'much', 'well', 'yes',
   ],
-  negations: ['not', 'no', 'never', 'nothing', 'none', 'nobody', 'neither', 'nor', 'cannot', 'won', 'don', 'doesn', 'didn', 'isn',
+  negations: ['not', 'no', 'never', 'without', 'nothing', 'none', 'nobody', 'neither', 'nor', 'cannot', 'won', 'don', 'doesn', 'didn', 'isn',
     'aren', 'wasn', 'weren', 'hasn', 'haven', 'couldn', 'wouldn', 'shouldn'],
   markers: [
     'version*', 'differ*', 'diverg*', 'contradict*', 'at odds', 'no mention', 'not mention', 'no such', 'disput*',

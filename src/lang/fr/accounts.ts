@@ -26,9 +26,10 @@ export const accounts: AccountWords = {
     'doit', 'doivent', 'devons', 'devra', 'devrait', 'devront', 'devraient', 'devoir', 'du',
     // frequent adverbs and fillers
     'tres', 'bien', 'tout', 'tous', 'toute', 'toutes', 'aussi', 'deja', 'encore', 'alors', 'ainsi', 'meme', 'plus', 'moins',
-    'la', 'ici', 'oui', 'cela', 'part', 'ma', 'autre', 'autres',
+    'la', 'ici', 'oui', 'non', 'cela', 'part', 'ma', 'autre', 'autres',
   ],
-  negations: ['ne', 'n', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'nullement', 'guere', 'non'],
+  // Not "non": in news it mostly contrasts (« X, et non Y ») rather than negates the statement.
+  negations: ['ne', 'n', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'nullement', 'guere', 'sans'],
   markers: [
     'version*', 'differ*', 'diverg*', 'contredi*', 'contradict*', 'tout autre', 'tout autrement', 'ne mentionne pas',
     'ne mentionne', 'ne fait pas mention', 'aucune mention', 'sans mentionner', 'ne contient pas', 'n a jamais dit',
