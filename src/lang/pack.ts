@@ -16,6 +16,8 @@ export interface SpeechVerb {
   addresseeObject?: boolean;
   /** Only counts as a cue next to quote marks or a colon (too ambiguous on its own: "ajouter", "lancer"). */
   needsQuote?: boolean;
+  /** A cue only after a causative ("faire savoir", "faire valoir"). */
+  afterCausative?: boolean;
   /** Noun phrase cue with a fragment ("traite X de « … »", "called the plan 'a disgrace'"). */
   namingFrame?: boolean;
 }
@@ -106,6 +108,10 @@ export interface LanguagePack {
   auxiliaryInfinitives: string[];
   /** An infinitive may follow a speech verb with no marker ("affirme avoir…"). */
   bareInfinitive: boolean;
+  /** Words opening a purpose clause ("afin de", "in order to"): the infinitive after them is not reported speech. */
+  purposeWords: string[];
+  /** Forms of the causative verb ("fait" in "a fait savoir", "fait remarquer"): an infinitive after one is the cue. */
+  causatives: string[];
   /** Words that mark a gerund clause ("en ajoutant"): such a gerund starts a new predicate. */
   gerundMarkers: string[];
   /** Conjunctions that coordinate two verbs of one subject ("et", "and"). */

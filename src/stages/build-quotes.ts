@@ -349,9 +349,11 @@ const infinitiveClause: ClauseReader = (ctx, cue, c, s, k) => {
 /** Object + infinitive: "accuse le maire d'avoir menti", "urged voters to stay home", passive "was told to leave". */
 const objectInfinitiveClause: ClauseReader = (ctx, cue, c, s, k) => {
   if (!ctx.pack.verbs[cue.lemma]!.objectInfinitive) return null;
-  for (let j = cue.passive ? k : k + 1; j < Math.min(s.tokens[1], k + 8); j++) {
+  // The object may be absent ("menace de bouter…") or carry an apposition ("accusent le Front Nusrat, un groupe lié à
+  // Al-Qaïda, d'être responsables").
+  for (let j = k; j < Math.min(s.tokens[1], k + 16); j++) {
     const t = ctx.tokens[j]!;
-    if (/^[.;!?:,]$/.test(t.norm)) return null;
+    if (/^[.;!?:]$/.test(t.norm) || t.kind === 'quote' || ctx.pack.purposeWords.includes(t.norm)) return null;
     if (ctx.pack.infinitiveMarkers.includes(t.norm) && looksInfinitive(ctx, ctx.tokens[j + 1], true)) {
       return clauseFrom(ctx, c, s, ctx.tokens[j + 1]!.start, 'quote.indirect.object-infinitive');
     }
@@ -501,7 +503,7 @@ function buildFromAccording(ctx: Ctx, c: number): void {
   if (lead && commaAfter) {
     // "According to Yonhap, quoting KCNA, …": the inner frame names the source; the outer becomes its channel.
     const inner = ctx.cues.findIndex((x) => x.kind === 'according' && x.start > commaAfter.start && /^\s*$/.test(ctx.text.slice(commaAfter.end, x.start)));
-    if (inner >= 0) return;
+    if (inner >= 0 || reportedWithin(ctx, { start: commaAfter.end, end: s.end })) return;
     span = { start: commaAfter.end, end: clauseEnd(ctx, commaAfter.end, s, c) };
   } else if (commaBefore && commaAfter && s.tokens[1] - j > 3) {
     span = { start: clauseFrom, end: clauseEnd(ctx, commaAfter.end, s, c) };
@@ -511,8 +513,13 @@ function buildFromAccording(ctx: Ctx, c: number): void {
     rule = 'quote.indirect.according-after';
   }
   // A clause whose own verb already reported it ("Selon l'AFP, X a déclaré que…") keeps the frame as its channel.
-  if (!span || ctx.quotes.some((q) => overlaps(q.content, span!) || (q.cue !== null && contains(span!, ctx.cues[q.cue]!)))) return;
+  if (!span || reportedWithin(ctx, span) || ctx.quotes.some((q) => overlaps(q.content, span!))) return;
   addClause(ctx, c, span, s.index, rule);
+}
+
+/** A quote already reported by a verb cue inside this span. */
+function reportedWithin(ctx: Ctx, span: Span): boolean {
+  return ctx.quotes.some((q) => q.cue !== null && ctx.cues[q.cue]!.kind === 'verb' && contains(span, ctx.cues[q.cue]!));
 }
 
 /** The source of an according-frame is a person or group (not an outlet or a document). */

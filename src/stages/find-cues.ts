@@ -44,6 +44,13 @@ function isHyphenClitic(ctx: Ctx, i: number): boolean {
   return /^[-‑](?:t[-‑])?$/.test(ctx.text.slice(t.start, t.end)) || (ctx.pack.invertedClitics.includes(t.norm) && i > 0 && /^[-‑]/.test(ctx.text.slice(ctx.tokens[i - 1]!.start, ctx.tokens[i - 1]!.end)));
 }
 
+/** "a fait savoir", "fait remarquer": the causative form right before an infinitive (adverbs between). */
+function causativeBefore(ctx: Ctx, i: number, from: number): number | null {
+  let k = i - 1;
+  while (k >= from && ctx.lex.adverbs.has(ctx.tokens[k]!.norm)) k--;
+  return k >= from && ctx.pack.causatives.includes(ctx.tokens[k]!.norm) ? k : null;
+}
+
 /** An inverted clitic right after token i ("dit-elle", "a-t-il"): the clitic's token index. */
 function invertedCliticAfter(ctx: Ctx, i: number, end: number): number | null {
   const hy = ctx.tokens[i + 1];
@@ -91,7 +98,10 @@ function verbCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
     if (!form) continue;
     const verb = ctx.pack.verbs[form.lemma];
     if (!verb) continue;
-    const group = groupStart(ctx, i, from);
+    const causative = causativeBefore(ctx, i, from);
+    if (verb.afterCausative && causative === null) continue;
+    const group = groupStart(ctx, causative ?? i, from);
+    if (causative !== null) group.aux = true;
     const clitic = invertedCliticAfter(ctx, i, to) ?? invertedCliticWithin(ctx, group.start, i);
     if (group.negated || negatedAfter(ctx, clitic ?? i, to)) continue;
     // A participle needs an auxiliary (or an inverted one: "a-t-il déclaré"); an infinitive needs quotes nearby.
@@ -100,7 +110,7 @@ function verbCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
     if (form.nonFinite === 'participle' && !group.aux && !afterComma && clitic === null) continue;
     const end = clitic !== null ? Math.max(clitic, i) + 1 : i + 1;
     const quoteNear = nearQuote(ctx, s, group.start, end);
-    if ((verb.needsQuote || form.nonFinite === 'infinitive') && !quoteNear) continue;
+    if ((verb.needsQuote || (form.nonFinite === 'infinitive' && causative === null)) && !quoteNear) continue;
     const passive = ctx.pack.passiveAuxiliaries.includes(prevWord?.norm ?? '') && form.nonFinite !== 'gerund';
     // "were found", "was charged": a passive reports no speech unless it is a telling ("was told to leave").
     if (passive && !verb.objectInfinitive && !verb.addresseeObject) continue;

@@ -93,3 +93,5 @@ export const indefiniteArticles = ['a', 'an', 'some', 'another'];
 export const finiteVerbEndings = ['ed', 'es'];
 export const coordinators = ['and', 'but', 'then'];
 export const gerundMarkers: string[] = [];
+export const causatives: string[] = [];
+export const purposeWords = ['order', 'so'];

@@ -28,10 +28,13 @@
 import type { CueFrame } from '../../types.js';
 import type { SpeechVerb } from '../pack.js';
 
-type Flag = 'infinitive' | 'objectInfinitive' | 'addresseeObject' | 'needsQuote' | 'namingFrame';
+type Flag = 'infinitive' | 'objectInfinitive' | 'addresseeObject' | 'needsQuote' | 'namingFrame' | 'afterCausative';
 type Row = [lemma: string, frame: CueFrame, ...flags: Flag[]];
 
 const rows: Row[] = [
+  // Only after a causative: "a fait savoir que…", "fait valoir que…".
+  ['savoir', 'indirect', 'afterCausative'],
+  ['valoir', 'indirect', 'afterCausative'],
   // Saying, declaring, asserting.
   ['dire', 'both', 'infinitive'],
   ['déclarer', 'both', 'infinitive'],

@@ -110,3 +110,5 @@ export const indefiniteArticles = ['un', 'une', 'des'];
 export const finiteVerbEndings = ['ait', 'aient', 'era', 'ont'];
 export const coordinators = ['et', 'mais', 'puis'];
 export const gerundMarkers = ['en'];
+export const causatives = ['fait', 'font', 'faisait', 'faisaient', 'fera', 'feront', 'ferait', 'feraient', 'faire', 'faisant', 'fit', 'firent'];
+export const purposeWords = ['afin', 'pour'];
