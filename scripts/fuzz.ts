@@ -1,65 +1,107 @@
 /**
- * `npm run fuzz -- --runs N [--seed S] [--chunk C] [--out FILE]`: property-based fuzzing of `extract` (test/fuzz-support.ts).
+ * `npm run fuzz -- --runs N [--seed S] [--out FILE]`: property-based fuzzing of `extract` (test/fuzz-support.ts).
  *
- * The runs go in chunks of C inputs, chunk k with seed S + k, so a failure stops only its chunk (fast-check shrinks it
- * to a minimal input, printed with the seed and path that replay it) and the run goes on to find other failures.
- * Progress goes to stderr; the summary (inputs, failures, inputs/s) to stdout, and to FILE as JSON when --out is given.
+ * Inputs are drawn by fast-check in chunks of 1,000, chunk k from seed S + k, and each goes through `checkCase` (no
+ * exception, schema, spans, surrogate pairs, boilerplate, determinism). The run does not stop at a failure: it records
+ * it and goes on, so one long run finds every kind of failure. The first failure of each kind (its problems with the
+ * numbers taken out) is shrunk by fast-check to a minimal input and printed with the seed and path that replay it:
+ * `fc.check(contractHolds, { seed, path })`. Progress goes to stderr; the summary to stdout, and to FILE as JSON.
  * Exit code 1 when any input broke the contract.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
-import { contractHolds } from '../test/fuzz-support.js';
+import { checkCase, contractHolds, fuzzCase, type FuzzCase } from '../test/fuzz-support.js';
 
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '10000' },
     seed: { type: 'string' },
-    chunk: { type: 'string', default: '10000' },
     out: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
   },
 });
 
+const CHUNK = 1000;
 const runs = Number(values.runs);
-const chunk = Number(values.chunk);
 const seed = values.seed !== undefined ? Number(values.seed) : Date.now() % 2 ** 31;
-if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(chunk) || chunk < 1 || !Number.isInteger(seed)) {
-  process.stderr.write('usage: npm run fuzz -- --runs N [--seed S] [--chunk C] [--out FILE]  (integers)\n');
+if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
+  process.stderr.write('usage: npm run fuzz -- --runs N [--seed S] [--out FILE]  (integers)\n');
   process.exit(2);
 }
 
-interface Failure {
+interface Kind {
+  signature: string;
+  count: number;
   seed: number;
-  path: string | null;
-  counterexample: unknown;
-  error: string;
+  path: string;
+  problems: string[];
+  /** fast-check's shrunk input, and what it breaks. */
+  minimal: FuzzCase | null;
+  minimalProblems: string[];
 }
 
-const failures: Failure[] = [];
+/** What an input breaks: the contract problems, or the exception it throws (with its first frame). */
+function problemsOf(c: FuzzCase): string[] {
+  try {
+    return checkCase(c);
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    const frame = (e.stack ?? '').split('\n').find((l) => l.includes('/src/'))?.trim() ?? '';
+    return [`exception: ${e.name}: ${e.message} ${frame}`];
+  }
+}
+
+const signatureOf = (problems: string[]) =>
+  [...new Set(problems.map((p) => p.replace(/\d+/g, 'N').replace(/"[^"]*"/g, '"…"')))].sort().join(' | ');
+
+function shrink(kind: Kind): void {
+  const result = fc.check(contractHolds, { seed: kind.seed, path: kind.path, interruptAfterTimeLimit: 120_000 });
+  if (!result.failed || !result.counterexample) return;
+  kind.minimal = result.counterexample[0];
+  kind.minimalProblems = problemsOf(kind.minimal);
+  kind.path = result.counterexamplePath ?? kind.path;
+}
+
+const kinds = new Map<string, Kind>();
+let failed = 0;
 const started = performance.now();
 let done = 0;
+let lastReport = started;
 for (let k = 0; done < runs; k++) {
-  const numRuns = Math.min(chunk, runs - done);
   const chunkSeed = seed + k;
-  const result = fc.check(contractHolds, { numRuns, seed: chunkSeed, endOnFailure: false });
-  // A failed chunk stops at its first failing input; the inputs before it (and that one) count as fuzzed.
-  done += result.failed ? result.numRuns : numRuns;
-  if (result.failed) {
-    const failure: Failure = {
-      seed: chunkSeed,
-      path: result.counterexamplePath,
-      counterexample: result.counterexample?.[0] ?? null,
-      error: String(result.errorInstance instanceof Error ? result.errorInstance.stack ?? result.errorInstance.message : result.errorInstance),
-    };
-    failures.push(failure);
-    process.stderr.write(`fuzz: FAILURE (seed ${chunkSeed}, path ${failure.path})\n${JSON.stringify(failure.counterexample)}\n${failure.error}\n`);
+  const cases = fc.sample(fuzzCase, { seed: chunkSeed, numRuns: Math.min(CHUNK, runs - done) });
+  for (const [i, c] of cases.entries()) {
+    const problems = problemsOf(c);
+    done++;
+    if (!problems.length) continue;
+    failed++;
+    const signature = signatureOf(problems);
+    const known = kinds.get(signature);
+    if (known) {
+      known.count++;
+      continue;
+    }
+    const kind: Kind = { signature, count: 1, seed: chunkSeed, path: String(i), problems, minimal: null, minimalProblems: [] };
+    kinds.set(signature, kind);
+    shrink(kind);
+    process.stderr.write(`fuzz: NEW FAILURE (replay: seed ${kind.seed}, path ${kind.path})\n  ${kind.problems.slice(0, 4).join('\n  ')}\n` +
+      `  minimal: ${JSON.stringify(kind.minimal)}\n`);
   }
-  const secs = (performance.now() - started) / 1000;
-  process.stderr.write(`fuzz: ${done}/${runs} inputs, ${failures.length} failures, ${(done / secs).toFixed(0)} inputs/s\n`);
+  const now = performance.now();
+  if (!values.quiet && (now - lastReport > 30_000 || done === runs)) {
+    lastReport = now;
+    process.stderr.write(`fuzz: ${done}/${runs} inputs, ${failed} failing (${kinds.size} kinds), ${(done / ((now - started) / 1000)).toFixed(0)} inputs/s\n`);
+  }
 }
 
 const seconds = (performance.now() - started) / 1000;
-const summary = { inputs: done, failures: failures.length, seed, chunk, seconds: Math.round(seconds), inputsPerSecond: Math.round(done / seconds), details: failures };
-process.stdout.write(`fuzz: ${done} inputs from seed ${seed} in ${seconds.toFixed(0)} s (${summary.inputsPerSecond}/s): ${failures.length} failures\n`);
+const summary = {
+  inputs: done, failing: failed, kinds: kinds.size, seed, seconds: Math.round(seconds), inputsPerSecond: Math.round(done / seconds),
+  failures: [...kinds.values()],
+};
+process.stdout.write(`fuzz: ${done} inputs from seed ${seed} in ${seconds.toFixed(0)} s (${summary.inputsPerSecond}/s): ` +
+  `${failed} failing, ${kinds.size} kinds\n`);
+for (const kind of kinds.values()) process.stdout.write(`  ${kind.count}× ${kind.signature}\n    minimal: ${JSON.stringify(kind.minimal)}\n`);
 if (values.out) writeFileSync(values.out, JSON.stringify(summary, null, 2) + '\n');
-process.exit(failures.length ? 1 : 0);
+process.exit(failed ? 1 : 0);
