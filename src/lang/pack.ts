@@ -130,6 +130,8 @@ export interface LanguagePack {
   channels: Record<string, ChannelNoun>;
   /** Prepositions introducing a channel ("dans", "sur", "lors de", "in", "on", "at", "during"). */
   channelPrepositions: string[];
+  /** Channel prepositions that take a bare channel noun ("en conférence de presse"). */
+  bareChannelPrepositions: string[];
   /** The preposition of "interview with X" ("avec", "with"). */
   withWord: string;
   /** Media outlets by name as written. */

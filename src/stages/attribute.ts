@@ -137,7 +137,7 @@ function ref(ctx: Ctx, i: number): Ref {
 }
 
 /** Addressee: an object clitic resolved to the salient other person, "à X", "told X", "said to X". */
-function addresseeOf(ctx: Ctx, q: QuoteDraft, speaker: string | null, prevSpeakers: string[]): Ref | null {
+function addresseeOf(ctx: Ctx, q: QuoteDraft, speaker: string | null): Ref | null {
   if (q.cue === null) return null;
   const cue = ctx.doc.layers.cues![q.cue]!;
   if (cue.kind !== 'verb') return null;
@@ -149,14 +149,21 @@ function addresseeOf(ctx: Ctx, q: QuoteDraft, speaker: string | null, prevSpeake
   }
   if (cue.objectClitic) {
     // "lui a-t-il dit": the most recent person other than the speaker.
+    // The salient other person: a person known as such (a first name, honorific or role gives a gender), mentioned
+    // often so far and recently ("… Marine Le Pen … l'avait appelée … « … », lui avait dit Christian Jacob").
+    let best: number | null = null;
+    let bestScore = -Infinity;
     for (let i = ctx.mentions.length - 1; i >= 0; i--) {
       const m = ctx.mentions[i]!;
-      if (m.start >= cue.start || m.kind === 'pronoun' || m.kind === 'relative') continue;
-      if (m.type === 'person' && m.entity && m.entity !== speaker) return ref(ctx, i);
       if (cue.sentence - m.sentence > 6) break;
+      if (m.start >= cue.start || m.kind === 'pronoun' || m.kind === 'relative' || m.quoted) continue;
+      if (m.type !== 'person' || !m.entity || m.entity === speaker) continue;
+      const e = ctx.entities.get(m.entity)!;
+      const seen = e.mentions.filter((k) => ctx.mentions[k]!.start < cue.start).length;
+      const score = seen - 0.5 * (cue.sentence - m.sentence) + (e.gender ? 1 : 0);
+      if (score > bestScore) { bestScore = score; best = i; }
     }
-    void prevSpeakers;
-    return null;
+    return best !== null ? ref(ctx, best) : null;
   }
   const verb = ctx.pack.verbs[cue.lemma];
   let k = skipAdverbs(ctx, cue.range[1], s.tokens[1]);
@@ -193,8 +200,12 @@ function channelsOf(ctx: Ctx, q: QuoteDraft, speaker: string | null): Ref[] {
       const t = ctx.tokens[k]!;
       if (!ctx.pack.channelPrepositions.includes(t.norm)) continue;
       let j = k + 1;
-      if (ctx.pack.determiners[ctx.tokens[j]?.norm ?? '']) j++;
-      const hit = matchChannel(ctx, j, s.tokens[1]);
+      if (ctx.lex.ofWords.has(ctx.tokens[j]?.norm ?? '')) j++; // "lors d'une conférence"
+      const determined = !!ctx.pack.determiners[ctx.tokens[j]?.norm ?? ''];
+      if (determined) j++;
+      // "par rapport à" is no report: a bare channel noun needs an article, unless it is a platform ("sur Twitter").
+      const found = matchChannel(ctx, j, s.tokens[1]);
+      const hit = found && (determined || found.type === 'media' || ctx.pack.bareChannelPrepositions.includes(t.norm)) ? found : null;
       if (!hit) {
         // "dans les colonnes du Times", "à l'AFP" after a verb: a media name is a channel.
         const m = mentionStartingAt(ctx, j) ?? mentionStartingAt(ctx, k + 1);
@@ -217,7 +228,7 @@ function channelsOf(ctx: Ctx, q: QuoteDraft, speaker: string | null): Ref[] {
   return dedupe(out);
 }
 
-function matchChannel(ctx: Ctx, k: number, end: number): { end: number; name: string } | null {
+function matchChannel(ctx: Ctx, k: number, end: number): { end: number; name: string; type: string } | null {
   const t = ctx.tokens[k];
   if (!t || k >= end) return null;
   const max = ctx.lex.channelFirstLen.get(t.norm);
@@ -225,7 +236,7 @@ function matchChannel(ctx: Ctx, k: number, end: number): { end: number; name: st
   for (let n = Math.min(max, end - k); n >= 1; n--) {
     const key = ctx.tokens.slice(k, k + n).map((x) => x.norm).join(' ').replace(/' /g, "'");
     const ch = ctx.lex.channels.get(key);
-    if (ch) return { end: k + n, name: ch.name };
+    if (ch) return { end: k + n, name: ch.name, type: ch.type };
   }
   return null;
 }
@@ -285,7 +296,7 @@ export const attribute: Stage = {
       const evidence = [...q.evidence];
       if (q.cue !== null) evidence.push(doc.layers.cues![q.cue]!.rule);
       if (mention?.kind === 'pronoun' || mention?.kind === 'relative') evidence.push(mention.entity ? 'coref.pronoun.salience' : 'coref.pronoun.unresolved');
-      const addressee = addresseeOf(ctx, q, entity, spoken);
+      const addressee = addresseeOf(ctx, q, entity);
       let via = dedupe([...channelsOf(ctx, q, entity), ...framesAsChannels(ctx, q, usedCues)]);
       const speakerRef = m !== null ? ref(ctx, m) : null;
       if (speakerRef) via = via.filter((v) => v.name !== speakerRef.name);

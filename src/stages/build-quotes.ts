@@ -441,7 +441,7 @@ function governedFragment(ctx: Ctx, c: number, s: Sentence, k: number): boolean 
     if (ctx.lex.complementizers.has(t.norm) || /^[.;!?:]$/.test(t.norm)) return false;
     if (t.kind !== 'quote' || !OPENING_MARK.test(ctx.text[t.start]!)) continue;
     const qi = ctx.quoted.findIndex((q) => q.start === t.start && q.depth === 0);
-    if (qi < 0 || ctx.usedQuoted.has(qi)) return false;
+    if (qi < 0 || ctx.usedQuoted.has(qi) || isTitleOrTerm(ctx, ctx.quoted[qi]!)) return false;
     // "said, “In the first half…”": a comma before a quoted sentence introduces it; the direct pass takes it.
     if (/,/.test(ctx.text.slice(ctx.tokens[k - 1]!.end, t.start)) && standsAlone(ctx, ctx.quoted[qi]!)) return false;
     ctx.usedQuoted.add(qi);

@@ -26,14 +26,20 @@ function groupStart(ctx: Ctx, i: number, from: number): { start: number; aux: bo
   let aux = false;
   let negated = false;
   let objectClitic: Span | null = null;
+  let cliticAfterAux = false;
   while (j - 1 >= from) {
     const t = ctx.tokens[j - 1]!;
     if (ctx.lex.auxiliaries.has(t.norm)) aux = true;
     else if (ctx.lex.negations.has(t.norm)) negated = true;
-    else if (ctx.pack.addresseeClitics.includes(t.norm)) objectClitic = { start: t.start, end: t.end };
+    else if (ctx.pack.addresseeClitics.includes(t.norm)) {
+      objectClitic = { start: t.start, end: t.end };
+      cliticAfterAux = !aux;
+    }
     else if (!ctx.lex.adverbs.has(t.norm) && !ctx.lex.preverbalClitics.has(t.norm) && !isHyphenClitic(ctx, j - 1)) break;
     j--;
   }
+  // "lui a dit" (to him) but "a lui écrit" (he, for his part, wrote): an object clitic stands before the auxiliary.
+  if (aux && cliticAfterAux) objectClitic = null;
   return { start: j, aux, negated, objectClitic };
 }
 

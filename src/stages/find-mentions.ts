@@ -186,7 +186,8 @@ function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
     // Optional determiner, optional honorific, role phrase, optional name.
     let j = i;
     const media = matchPhrase(ctx, i, to, ctx.lex.media, ctx.lex.mediaFirstLen);
-    if (media) {
+    // "Le Monde" the paper, not "le monde politique": every content word of the name is capitalised.
+    if (media && ctx.tokens.slice(i, i + media[1]).every((x) => x.upper || x.kind !== 'word' || ctx.pack.determiners[x.norm] || ctx.lex.particles.has(x.norm))) {
       out.push(mention(ctx, i, i + media[1], { kind: 'media', type: 'media', name: ctx.lex.media.get(media[0])! }, s.index));
       i += media[1];
       continue;

@@ -57,6 +57,7 @@ export const linkContinuations: Stage = {
         q.speakerEntity = prev.speakerEntity;
         q.speakerName = prev.speakerName;
         if (!q.via.length) q.via = prev.via;
+        q.addressee ??= prev.addressee;
         q.evidence.push('continuation.previous-quote');
       }
       const m = q.speakerMention !== null ? mentions[q.speakerMention] : undefined;

@@ -95,3 +95,4 @@ export const coordinators = ['and', 'but', 'then'];
 export const gerundMarkers: string[] = [];
 export const causatives: string[] = [];
 export const purposeWords = ['order', 'so'];
+export const bareChannelPrepositions: string[] = [];

@@ -33,7 +33,7 @@ export const infinitiveMarkers = ['de', "d'", 'à'];
 export const addresseePrepositions = ['à', 'au', 'aux', 'auprès'];
 export const accordingFrames = [['selon'], ["d'", 'après'], ["d'après"], ['de', "l'", 'avis', 'de'], ['aux', 'dires', 'de'], ['citant'], ['cité', 'par'], ['citée', 'par']];
 export const weakAccordingFrames = [['pour']];
-export const channelPrepositions = ['dans', 'sur', 'lors', 'pendant', 'durant', 'au', 'à', 'via', 'par'];
+export const channelPrepositions = ['dans', 'sur', 'lors', 'pendant', 'durant', 'au', 'à', 'via', 'par', 'en'];
 export const auxiliaries = [
   'a', 'ont', 'avait', 'avaient', 'aura', 'auront', 'aurait', 'auraient', 'ai', 'as', 'avons', 'avez', 'eut', 'avoir', 'ayant',
   'est', 'sont', 'était', 'étaient', 'sera', 'seront', 'serait', 'seraient', 'être', 'étant', 'fut',
@@ -112,3 +112,4 @@ export const coordinators = ['et', 'mais', 'puis'];
 export const gerundMarkers = ['en'];
 export const causatives = ['fait', 'font', 'faisait', 'faisaient', 'fera', 'feront', 'ferait', 'feraient', 'faire', 'faisant', 'fit', 'firent'];
 export const purposeWords = ['afin', 'pour'];
+export const bareChannelPrepositions = ['en'];
