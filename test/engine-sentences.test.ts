@@ -59,7 +59,11 @@ const ROWS: Row[] = [
   // 5. Channels
   ['fr', 'Selon l\'AFP, l\'usine fermera.', [{ kind: 'indirect', speaker: 'AFP', via: [] }]],
   ['fr', 'Paul Martin a déclaré dans un communiqué que l\'usine fermera.', [{ kind: 'indirect', speaker: 'Paul Martin', via: ['communiqué'] }]],
+  ['fr', 'Dans une interview à Radio Sawa, Abdel Basset Sayda a déclaré que c\'est un exemple d\'ingérence étrangère.', [{ kind: 'indirect', speaker: 'Abdel Basset Sayda', addressee: 'Radio Sawa', via: ['interview', 'Radio Sawa'] }]],
+  ['fr', 'Dans les colonnes du Times, Jean-Marie Le Pen décrit sa fille comme « petite-bourgeoise ».', [{ kind: 'mixed', content: 'petite-bourgeoise', speaker: 'Jean-Marie Le Pen', via: ['Times'] }]],
+  ['fr', 'Il a parlé dans le monde politique français. « Nous gagnerons », a déclaré Paul Martin.', [{ kind: 'direct', speaker: 'Paul Martin', via: [] }]],
   // 6. Not speech
+  ['fr', 'Le secrétaire général part à Paris sans pouvoir dire « mission terminée à Québec ».', []],
   ['fr', 'Le gouvernement emploie des « stagiaires » dans ses bureaux.', []],
   ['fr', 'Il a évoqué la crise.', []],
   ['en', 'She discussed the budget.', []],

@@ -189,43 +189,64 @@ function addresseeOf(ctx: Ctx, q: QuoteDraft, speaker: string | null): Ref | nul
   return null;
 }
 
-/** Channel phrases in the cue's sentence: "dans un communiqué", "sur Twitter", "in an interview with the BBC". */
-function channelsOf(ctx: Ctx, q: QuoteDraft, speaker: string | null): Ref[] {
-  const out: Ref[] = [];
+interface Channels {
+  via: Ref[];
+  /** Whom the channel was addressed to: "in a statement to the ABC", "dans une interview à Radio Sawa". */
+  addressee: Ref | null;
+}
+
+/** Channel phrases in the quote's and cue's sentences: "dans un communiqué", "sur Twitter", "in an interview with the BBC". */
+function channelsOf(ctx: Ctx, q: QuoteDraft, speaker: string | null): Channels {
+  const out: Channels = { via: [], addressee: null };
   const sentences = new Set<number>([q.sentence]);
   if (q.cue !== null) sentences.add(ctx.doc.layers.cues![q.cue]!.sentence);
   for (const si of sentences) {
     const s = ctx.sentences[si]!;
     for (let k = s.tokens[0]; k < s.tokens[1]; k++) {
-      const t = ctx.tokens[k]!;
-      if (!ctx.pack.channelPrepositions.includes(t.norm)) continue;
-      let j = k + 1;
-      if (ctx.lex.ofWords.has(ctx.tokens[j]?.norm ?? '')) j++; // "lors d'une conférence"
-      const determined = !!ctx.pack.determiners[ctx.tokens[j]?.norm ?? ''];
-      if (determined) j++;
-      // "par rapport à" is no report: a bare channel noun needs an article, unless it is a platform ("sur Twitter").
-      const found = matchChannel(ctx, j, s.tokens[1]);
-      const hit = found && (determined || found.type === 'media' || ctx.pack.bareChannelPrepositions.includes(t.norm)) ? found : null;
-      if (!hit) {
-        // "dans les colonnes du Times", "à l'AFP" after a verb: a media name is a channel.
-        const m = mentionStartingAt(ctx, j) ?? mentionStartingAt(ctx, k + 1);
-        if (m !== null && ctx.mentions[m]!.type === 'media' && ctx.mentions[m]!.entity !== speaker) out.push(ref(ctx, m));
-        continue;
-      }
-      // "interview with the BBC", "communiqué du ministère": the named source is the channel when it is media.
-      let after = hit.end;
-      if (ctx.tokens[after] && (ctx.lex.ofWords.has(ctx.tokens[after]!.norm) || ctx.tokens[after]!.norm === ctx.pack.withWord)) {
-        after++;
-        if (ctx.pack.determiners[ctx.tokens[after]?.norm ?? '']) after++;
-        const m = mentionStartingAt(ctx, after);
-        if (m !== null && ctx.mentions[m]!.type === 'media') { out.push(ref(ctx, m)); continue; }
-      }
-      const start = ctx.tokens[j]!.start;
-      const end = ctx.tokens[hit.end - 1]!.end;
-      out.push({ name: hit.name, entity: null, mention: { start, end, text: ctx.text.slice(start, end) } });
+      if (ctx.pack.channelPrepositions.includes(ctx.tokens[k]!.norm)) readChannel(ctx, k, s, speaker, out);
     }
   }
-  return dedupe(out);
+  out.via = dedupe(out.via);
+  return out;
+}
+
+function readChannel(ctx: Ctx, k: number, s: Sentence, speaker: string | null, out: Channels): void {
+  const prep = ctx.tokens[k]!;
+  let j = k + 1;
+  if (ctx.lex.ofWords.has(ctx.tokens[j]?.norm ?? '')) j++; // "lors d'une conférence"
+  const determined = !!ctx.pack.determiners[ctx.tokens[j]?.norm ?? ''];
+  if (determined) j++;
+  // "a public statement": one adjective may stand before the channel noun.
+  let found = matchChannel(ctx, j, s.tokens[1]);
+  if (!found && determined && ctx.lex.isPlainWord(ctx.tokens[j]?.norm ?? '')) found = matchChannel(ctx, j + 1, s.tokens[1]);
+  // "par rapport à" is no report: a bare channel noun needs an article, unless it is a platform ("sur Twitter").
+  const hit = found && (determined || found.type === 'media' || ctx.pack.bareChannelPrepositions.includes(prep.norm)) ? found : null;
+  if (!hit) {
+    // "dans les colonnes du Times", "à l'AFP" after a verb: a media name is a channel.
+    const m = mentionStartingAt(ctx, j) ?? mentionStartingAt(ctx, k + 1);
+    if (m !== null && ctx.mentions[m]!.type === 'media' && ctx.mentions[m]!.entity !== speaker) out.via.push(ref(ctx, m));
+    return;
+  }
+  const start = ctx.tokens[j]!.start;
+  const channel: Ref = { name: hit.name, entity: null, mention: { start, end: ctx.tokens[hit.end - 1]!.end, text: ctx.text.slice(start, ctx.tokens[hit.end - 1]!.end) } };
+  // "interview with the BBC", "statement to the ABC": whoever it went to is addressee and channel too;
+  // "dans les colonnes du Times": an outlet named as the owner is the channel itself.
+  let after = hit.end;
+  const link = ctx.tokens[after]?.norm ?? '';
+  const toward = link === ctx.pack.withWord || ctx.pack.addresseePrepositions.includes(link);
+  after++;
+  if (ctx.pack.determiners[ctx.tokens[after]?.norm ?? ''] && mentionStartingAt(ctx, after) === null) after++;
+  const m = toward || ctx.lex.ofWords.has(link) ? mentionStartingAt(ctx, after) : null;
+  const named = m !== null && ctx.mentions[m]!.entity !== speaker ? ref(ctx, m) : null;
+  if (named && !toward && ctx.mentions[m!]!.type === 'media') {
+    out.via.push(named);
+    return;
+  }
+  out.via.push(channel);
+  if (named && toward) {
+    out.via.push(named);
+    out.addressee ??= named;
+  }
 }
 
 function matchChannel(ctx: Ctx, k: number, end: number): { end: number; name: string; type: string } | null {
@@ -296,8 +317,9 @@ export const attribute: Stage = {
       const evidence = [...q.evidence];
       if (q.cue !== null) evidence.push(doc.layers.cues![q.cue]!.rule);
       if (mention?.kind === 'pronoun' || mention?.kind === 'relative') evidence.push(mention.entity ? 'coref.pronoun.salience' : 'coref.pronoun.unresolved');
-      const addressee = addresseeOf(ctx, q, entity);
-      let via = dedupe([...channelsOf(ctx, q, entity), ...framesAsChannels(ctx, q, usedCues)]);
+      const channels = channelsOf(ctx, q, entity);
+      const addressee = addresseeOf(ctx, q, entity) ?? channels.addressee;
+      let via = dedupe([...channels.via, ...framesAsChannels(ctx, q, usedCues)]);
       const speakerRef = m !== null ? ref(ctx, m) : null;
       if (speakerRef) via = via.filter((v) => v.name !== speakerRef.name);
       if (addressee && addressee.mention) {
