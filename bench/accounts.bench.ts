@@ -7,7 +7,7 @@
  * real ones share — spoken by a Zipf-distributed population of speakers, each reported 1 to 6 times by outlets over two
  * years, the way syndication and rewriting change them: case, accents, straight vs curly quotes, truncation with "…",
  * a word dropped or replaced. 2 % of reports give the words to another speaker. Because the generator knows which
- * reports share a statement, the run also prints how well the clusters recover them.
+ * reports share a statement and which are misattributed, the run also prints how well the clusters recover them.
  *
  * Run alone: node --import tsx bench/accounts.bench.ts [--quotes N]
  */
@@ -58,6 +58,8 @@ interface Generated {
   records: AccountQuote[];
   /** The statement each record reports. */
   statement: number[];
+  /** Indices of the records that give the words to another speaker, with the speaker who said them. */
+  misattributed: { record: number; speaker: string }[];
 }
 
 export function generate(count: number, seed = 1): Generated {
@@ -89,6 +91,7 @@ export function generate(count: number, seed = 1): Generated {
   };
   const records: AccountQuote[] = [];
   const statement: number[] = [];
+  const misattributed: Generated['misattributed'] = [];
   let s = 0;
   while (records.length < count) {
     const text = statementOf(s);
@@ -99,12 +102,13 @@ export function generate(count: number, seed = 1): Generated {
       const who = random() < 0.02 ? speakers[zipf()]! : speaker;
       const date = new Date(Date.UTC(2023, 0, 1 + day + Math.floor(random() * 4))).toISOString().slice(0, 10);
       const outlet = pick(outlets);
+      if (who !== speaker && k > 0) misattributed.push({ record: records.length, speaker });
       records.push({ docId: `${outlet}/${s}-${k}`, quoteId: 'q1', speakerKey: who, speakerName: who, content: perturb(text), outlet, date, via: [] });
       statement.push(s);
     }
     s++;
   }
-  return { records, statement };
+  return { records, statement, misattributed };
 }
 
 function time<T>(f: () => T): [T, number] {
@@ -176,7 +180,8 @@ async function main(argv: string[]): Promise<void> {
   const [g, genMs] = time(() => generate(count));
   const statements = new Set(g.statement).size;
   console.log(`  ${g.records.length.toLocaleString('en')} quotes of ${statements.toLocaleString('en')} statements (${(genMs / 1000).toFixed(1)} s)`);
-  const [result, ms] = time(() => clusterQuotes(g.records));
+  // Every cluster, singletons included (the speaker who said the words may be quoted once only).
+  const [result, ms] = time(() => clusterQuotes(g.records, { minSize: 1 }));
   const { stats } = result;
   const mem = process.memoryUsage().rss / 1024 / 1024;
   console.log(`  clustered in ${(ms / 1000).toFixed(1)} s (target < 60 s): ${stats.texts.toLocaleString('en')} distinct wordings, ` +
@@ -184,6 +189,19 @@ async function main(argv: string[]): Promise<void> {
     `${result.conflicts.length.toLocaleString('en')} speaker conflicts; rss ${mem.toFixed(0)} MB`);
   const r = recovery(g, result.clusters);
   console.log(`  statements recovered (pairwise, same speaker): precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)}`);
+  // A report that gives the words to another speaker: is the cluster of the speaker who said them flagged, naming
+  // the other speaker?
+  const clusterOfDoc = new Map<string, (typeof result.clusters)[number]>();
+  for (const c of result.clusters) for (const v of c.versions) for (const a of v.appearances) clusterOfDoc.set(a.docId, c);
+  const byStatement = new Map<number, number[]>();
+  g.statement.forEach((st, i) => byStatement.set(st, [...(byStatement.get(st) ?? []), i]));
+  const found = g.misattributed.filter(({ record, speaker }) => {
+    const wrong = g.records[record]!.speakerKey;
+    const original = byStatement.get(g.statement[record]!)!.find((i) => g.records[i]!.speakerKey === speaker);
+    const c = original === undefined ? undefined : clusterOfDoc.get(g.records[original]!.docId);
+    return !!c && c.flags.includes('speaker-conflict') && c.otherSpeakers.some((o) => o.speakerKey === wrong);
+  }).length;
+  console.log(`  misattributions flagged (speaker-conflict naming the other speaker): ${found} of ${g.misattributed.length}`);
   const docs = 200;
   const stageMs = stageBench(docs);
   console.log(`  compare-accounts stage: ${docs} documents × 30 quotes in ${stageMs.toFixed(0)} ms (${(stageMs / docs).toFixed(2)} ms/doc)`);

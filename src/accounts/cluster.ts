@@ -127,17 +127,19 @@ class Dictionary {
   }
 }
 
-function buildTexts(records: AccountQuote[], lex: AccountLexicon): Text[] {
+function buildTexts(records: AccountQuote[], lex: AccountLexicon): { texts: Text[]; textOf: Int32Array } {
   const dict = new Dictionary();
-  const byKey = new Map<string, Text>();
+  const byKey = new Map<string, number>();
   const texts: Text[] = [];
+  const textOf = new Int32Array(records.length).fill(-1);
   records.forEach((r, i) => {
     const words = wordsOf(r.content);
     if (!words.length) return; // nothing to compare: "…", an empty span
     const key = words.join(' ');
     const known = byKey.get(key);
-    if (known) {
-      known.records.push(i);
+    if (known !== undefined) {
+      texts[known]!.records.push(i);
+      textOf[i] = known;
       return;
     }
     const stems = Int32Array.from(words.map((w) => dict.id(stem(w))));
@@ -154,10 +156,11 @@ function buildTexts(records: AccountQuote[], lex: AccountLexicon): Text[] {
       termSet: Int32Array.from(new Set(terms)).sort(),
       records: [i],
     };
-    byKey.set(key, text);
+    byKey.set(key, texts.length);
+    textOf[i] = texts.length;
     texts.push(text);
   });
-  return texts;
+  return { texts, textOf };
 }
 
 function intersection(a: Int32Array, b: Int32Array): number {
@@ -246,8 +249,8 @@ export function clusterQuotes(records: AccountQuote[], options: ClusterOptions =
   const lex = options.lexicon ?? defaultLexicon();
   const minSize = options.minSize ?? 2;
   const size = options.signatureSize ?? 48;
-  const bands = options.bands ?? 24;
-  const texts = buildTexts(records, lex);
+  const bands = options.bands ?? 16;
+  const { texts, textOf } = buildTexts(records, lex);
 
   // Candidate pairs: LSH over all texts (content alone), plus, within each speaker, the texts sharing one of each
   // text's rarest terms. Prefix filtering: when at least a share c of a text's terms are in another text, the two share
@@ -279,8 +282,11 @@ export function clusterQuotes(records: AccountQuote[], options: ClusterOptions =
       set.add(ti);
     }
   });
+  // Rarity rank of every term over the whole set (rarest first), for prefix filtering.
   const df = new Map<number, number>();
   for (const t of texts) for (const term of t.termSet) df.set(term, (df.get(term) ?? 0) + 1);
+  const byRank = [...df.keys()].sort((x, y) => df.get(x)! - df.get(y)! || x - y);
+  const rank = new Map(byRank.map((term, k) => [term, k]));
   const PREFIX_SHARE = 0.5;
   for (const tis of bySpeaker.values()) {
     if (tis.size < 2) continue;
@@ -294,7 +300,7 @@ export function clusterQuotes(records: AccountQuote[], options: ClusterOptions =
       const set = texts[ti]!.termSet;
       if (!set.length) continue;
       const prefix = set.length - Math.ceil(PREFIX_SHARE * set.length) + 1;
-      const rarest = [...set].sort((x, y) => df.get(x)! - df.get(y)! || x - y).slice(0, prefix);
+      const rarest = Array.from(set, (term) => rank.get(term)!).sort((x, y) => x - y).slice(0, prefix).map((k) => byRank[k]!);
       for (const term of rarest) for (const tj of postings.get(term)!) if (tj !== ti) consider(ti, tj);
     }
   }
@@ -389,7 +395,7 @@ export function clusterQuotes(records: AccountQuote[], options: ClusterOptions =
     const recs = members.flatMap((e) => texts[entries[e]!.text]!.records.filter((ri) => speakerOf(records[ri]!) === speaker));
     if (recs.length < 2) singletons++;
     if (recs.length < minSize) continue;
-    clusters.push(buildCluster(records, recs, members.map((e) => entries[e]!.text), texts, speaker, conflictOfText));
+    clusters.push(buildCluster(records, recs, members.map((e) => entries[e]!.text), textOf, texts, speaker, conflictOfText));
   }
   clusters.sort((x, y) => y.size - x.size || compareAppearances(x.first, y.first));
   clusters.forEach((c, k) => (c.id = `c${k + 1}`));
@@ -400,15 +406,16 @@ function buildCluster(
   records: AccountQuote[],
   recs: number[],
   textIds: number[],
+  textOf: Int32Array,
   texts: Text[],
   speaker: string,
   conflictOfText: Map<number, OtherSpeaker[]>,
 ): QuoteCluster {
   const apps = recs.map((ri) => appearance(records[ri]!)).sort(compareAppearances);
   // Versions: records with the same normalised words (case, accents, punctuation, quote marks set aside).
-  const byKey = new Map<string, number[]>();
+  const byKey = new Map<number, number[]>();
   for (const ri of recs) {
-    const key = wordsOf(records[ri]!.content).join(' ');
+    const key = textOf[ri]!;
     const list = byKey.get(key);
     if (list) list.push(ri);
     else byKey.set(key, [ri]);
@@ -420,7 +427,7 @@ function buildCluster(
     const text = records[g[0]!.ri]!.content;
     const diff = k === 0 ? [] : wordDiff(main, text);
     const same = diff.filter((o) => o.op === 'same').reduce((n, o) => n + o.words.length, 0);
-    const total = wordsOf(main).length + wordsOf(text).length;
+    const total = texts[textOf[groups[0]![0]!.ri]!]!.stems.length + texts[textOf[g[0]!.ri]!]!.stems.length;
     return {
       text,
       count: g.length,
