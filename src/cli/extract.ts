@@ -5,13 +5,11 @@
 import { openSync, closeSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { SelonError } from '../errors.js';
-import { PACKS } from '../lang/index.js';
 import { numberOption, parseArgs, stringOption } from './args.js';
 import { expandPaths } from '../io/walk.js';
-import { readInputs } from '../io/read-inputs.js';
 import { FORMATS, type Format } from '../io/sniff.js';
 import { OUTPUT_FORMATS, type OutputFormatName } from '../io/writers.js';
-import { inlineExecutor, workerPool, type Executor } from '../io/pool.js';
+import type { Executor } from '../io/pool.js';
 import { inOrder } from '../io/order.js';
 import { Tally } from '../io/tally.js';
 import { Progress } from '../io/progress.js';
@@ -20,11 +18,13 @@ import type { JobSettings } from '../io/run-job.js';
 export const summary = 'extract reported speech from text, HTML, JSONL, RSS/Atom, WARC (gzipped or not), folders, stdin';
 
 const OUTPUTS = Object.keys(OUTPUT_FORMATS) as OutputFormatName[];
-const LANGS = ['auto', ...Object.keys(PACKS)];
+
+/** The engine, its language packs and the readers load in about a second: only when there is work. */
+const packCodes = async () => Object.keys((await import('../lang/index.js')).PACKS);
 
 const SPEC = {
   format: { type: 'string', choices: OUTPUTS },
-  lang: { type: 'string', choices: LANGS },
+  lang: { type: 'string' },
   'min-confidence': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
   errors: { type: 'string' },
@@ -32,7 +32,7 @@ const SPEC = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const HELP = `Usage: selon extract [PATH|-]… [options]
+const help = (langs: string[]) => `Usage: selon extract [PATH|-]… [options]
 
 Extracts reported speech (who said what, to whom, via which channel) and writes one selon/1 record per document.
 
@@ -43,7 +43,7 @@ with other extensions are ignored). "-" (or no PATH with piped input) reads stdi
 Options:
   --format text|json|jsonl|csv   output format (default: text on a terminal, jsonl otherwise)
                                  json: one object for one document, an array for several; csv: one row per quote
-  --lang auto|${Object.keys(PACKS).join('|')}            language (default auto: a JSONL "lang", else detection)
+  --lang auto|${langs.join('|')}            language (default auto: a JSONL "lang", else detection)
   --min-confidence X             drop quotes below confidence X (0 to 1)
   --jobs N, -j N                 worker threads (default: ${availableParallelism()}, the number of cores)
   --errors FILE                  write every failed or skipped input, with its reason, to FILE (JSONL)
@@ -62,12 +62,15 @@ parsed (each named in the summary and in --errors); 2 usage or configuration err
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs(argv, SPEC);
   if (values['help']) {
-    process.stdout.write(HELP);
+    process.stdout.write(help(await packCodes()));
     return 0;
   }
+  const lang = stringOption(values, 'lang', 'auto');
+  const langs = ['auto', ...(await packCodes())];
+  if (!langs.includes(lang)) throw new SelonError('E003', `--lang must be one of ${langs.join(', ')} (got "${lang}")`);
   const settings: JobSettings = {
     format: (stringOption(values, 'format') ?? (process.stdout.isTTY ? 'text' : 'jsonl')) as OutputFormatName,
-    lang: stringOption(values, 'lang', 'auto'),
+    lang,
     ...(values['min-confidence'] !== undefined ? { minConfidence: numberOption(values, 'min-confidence', { min: 0, max: 1 }, 0) } : {}),
   };
   const jobs = numberOption(values, 'jobs', { min: 1, max: 256, integer: true }, availableParallelism());
@@ -104,6 +107,8 @@ async function extractAll(
   errorsPath: string | null,
 ): Promise<number> {
   const started = Date.now();
+  const { readInputs } = await import('../io/read-inputs.js');
+  const { inlineExecutor, workerPool } = await import('../io/pool.js');
   const { entries, bytes } = await expandPaths(paths);
   const out = stdoutWriter();
   const tally = new Tally();

@@ -8,3 +8,6 @@ const settings = (workerData as { settings: JobSettings }).settings;
 parentPort!.on('message', (message: { seq: number; item: DocItem }) => {
   parentPort!.postMessage({ seq: message.seq, result: runJob(message.item, settings) });
 });
+
+// The engine is loaded (imports above): documents may come.
+parentPort!.postMessage({ ready: true });

@@ -1,6 +1,8 @@
 /**
- * Runs documents through runJob: inline for one job, or on a pool of worker threads (started as work arrives, up to
- * the pool size). Each document goes to the worker with the fewest in flight. A worker that dies fails only the documents it held, and is replaced. Node-only.
+ * Runs documents through runJob: inline, or on a pool of worker threads. A worker thread takes about a second to
+ * load the engine here, far more than a document takes, so a run starts inline and only starts its workers once the
+ * input shows it is a batch; documents go to the workers as soon as one is ready. Each document goes to the ready
+ * worker with the fewest in flight. A worker that dies fails only the documents it held, and is replaced. Node-only.
  */
 import { Worker } from 'node:worker_threads';
 import type { DocItem } from './items.js';
@@ -15,47 +17,86 @@ export function inlineExecutor(settings: JobSettings): Executor {
   return { run: async (item) => runJob(item, settings), close: async () => {} };
 }
 
+/** Documents run inline before worker threads are started: below this a run is over before they would be ready. */
+export const INLINE_FIRST = 8;
+
+export interface PoolExecutor extends Executor {
+  /** Worker threads ready to take documents (0 while the run is still inline). */
+  readyWorkers(): number;
+}
+
+/** Inline for the first documents, then on `size` worker threads once they are ready. */
+export function workerPool(size: number, settings: JobSettings, inlineFirst = INLINE_FIRST): PoolExecutor {
+  const inline = inlineExecutor(settings);
+  let pool: WorkerPool | null = null;
+  let seen = 0;
+  return {
+    run(item) {
+      if (++seen > inlineFirst && !pool) pool = new WorkerPool(size, settings);
+      return pool?.ready ? pool.run(item) : inline.run(item);
+    },
+    close: async () => pool?.close(),
+    readyWorkers: () => pool?.readyCount ?? 0,
+  };
+}
+
 interface Slot {
   worker: Worker;
+  ready: boolean;
   waiting: Map<number, { item: DocItem; resolve: (r: JobResult) => void }>;
 }
 
-export function workerPool(size: number, settings: JobSettings): Executor {
-  let seq = 0;
-  let closing = false;
-  const slots: Slot[] = [];
-  const start = (index: number): void => {
-    const slot: Slot = { worker: spawnWorker(settings), waiting: new Map() };
-    slots[index] = slot;
-    slot.worker.on('message', (m: { seq: number; result: JobResult }) => {
+class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private seq = 0;
+  private closing = false;
+  /** Replacements left: a worker that dies at start every time must not respawn forever (inline takes over). */
+  private restarts = 8;
+
+  constructor(size: number, private readonly settings: JobSettings) {
+    for (let i = 0; i < size; i++) this.start(i);
+  }
+
+  get ready(): boolean {
+    return this.slots.some((s) => s.ready);
+  }
+
+  get readyCount(): number {
+    return this.slots.filter((s) => s.ready).length;
+  }
+
+  run(item: DocItem): Promise<JobResult> {
+    const slot = this.slots.filter((s) => s.ready).reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
+    const n = this.seq++;
+    return new Promise((resolve) => {
+      slot.waiting.set(n, { item, resolve });
+      slot.worker.postMessage({ seq: n, item });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private start(index: number): void {
+    const slot: Slot = { worker: spawnWorker(this.settings), ready: false, waiting: new Map() };
+    this.slots[index] = slot;
+    slot.worker.on('message', (m: { ready?: true; seq: number; result: JobResult }) => {
+      if (m.ready) return void (slot.ready = true);
       slot.waiting.get(m.seq)?.resolve(m.result);
       slot.waiting.delete(m.seq);
     });
     const die = (why: string) => {
-      if (closing && why === 'exit') return;
+      if (this.closing) return;
+      slot.ready = false;
       for (const { item, resolve } of slot.waiting.values()) resolve(crashed(item, why));
       slot.waiting.clear();
-      if (!closing && slots[index] === slot) start(index);
+      if (this.slots[index] === slot && this.restarts-- > 0) this.start(index);
     };
     slot.worker.on('error', (err) => die(err.message));
-    slot.worker.on('exit', (code) => die(`exit ${code}`));
-  };
-  return {
-    run(item) {
-      // Threads start as work arrives, so a run over one small file does not pay for a full pool.
-      if (slots.length < size && slots.every((s) => s.waiting.size > 0)) start(slots.length);
-      const slot = slots.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
-      const n = seq++;
-      return new Promise((resolve) => {
-        slot.waiting.set(n, { item, resolve });
-        slot.worker.postMessage({ seq: n, item });
-      });
-    },
-    async close() {
-      closing = true;
-      await Promise.all(slots.map((s) => s.worker.terminate()));
-    },
-  };
+    slot.worker.on('exit', (code) => die(`worker exited with code ${code}`));
+  }
 }
 
 function crashed(item: DocItem, why: string): JobResult {
@@ -67,9 +108,10 @@ function crashed(item: DocItem, why: string): JobResult {
  * importing it. Compiled to JavaScript, the entry is loaded directly.
  */
 function spawnWorker(settings: JobSettings): Worker {
-  const entry = new URL(`./extract-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+  const fromSource = import.meta.url.endsWith('.ts');
+  const entry = new URL(`./extract-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
   const options = { workerData: { settings } };
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
+  if (!fromSource) return new Worker(entry, options);
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry.href)});`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);
