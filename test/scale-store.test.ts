@@ -1,0 +1,275 @@
+/**
+ * The PostgreSQL store against the SQLite store: the same records in both, the same answers out (outcomes, documents,
+ * searches, speakers, accounts, stats, reindex); French unaccented stemming; concurrent writers; and selon search /
+ * serve run unchanged on a postgres:// URL. A throwaway PostgreSQL cluster is started on 127.0.0.1 and removed after.
+ */
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openStore, type QuoteFilters, type Store } from '../src/store/store.js';
+import { makeRecord } from '../src/store/synthetic.js';
+import { extract } from '../src/index.js';
+import { SelonError } from '../src/errors.js';
+import type { Extraction } from '../src/types.js';
+import { startPostgres, type Postgres } from './helpers/services.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin/selon.js');
+const dir = mkdtempSync(join(tmpdir(), 'selon-scale-store-'));
+let pg: Postgres;
+let databases = 0;
+
+before(async () => {
+  pg = await startPostgres();
+});
+after(async () => {
+  await pg?.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function freshPostgres(): Promise<string> {
+  return pg.createDatabase(`store${++databases}`);
+}
+
+/** The shipped Wikinews articles, extracted once. */
+function demoRecords(): Extraction[] {
+  const records: Extraction[] = [];
+  for (const name of ['fr-wikinews-unannotated.jsonl', 'en-wikinews-unannotated.jsonl']) {
+    for (const line of readFileSync(join(ROOT, 'data/demo', name), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const d = JSON.parse(line) as { id: string; text: string; lang?: string; date?: string; title?: string };
+      records.push(extract({ id: d.id, text: d.text, lang: d.lang, date: d.date, meta: { title: d.title ?? null } }));
+    }
+  }
+  return records;
+}
+
+const handmade = [
+  makeRecord({
+    id: 'lemonde/1', lang: 'fr', date: '2022-05-24', site: 'Le Monde', title: 'Sécurité',
+    quotes: [
+      { content: 'Nous renforcerons la sécurité des Français', speaker: 'M. Macron', via: ['CCTV', 'Xinhua'] },
+      { content: 'Le porte-parole l’a confirmé hier soir', speaker: 'le porte-parole', time: { text: 'lundi', date: '2022-05-23' } },
+    ],
+    accounts: [{ quotes: [0, 1], verdict: 'divergent' }],
+  }),
+  makeRecord({ id: 'figaro/2', lang: 'fr', date: '2022-06-01', site: 'Le Figaro', quotes: [{ content: 'Je le redis ici', speaker: 'Emmanuel Macron' }] }),
+  makeRecord({ id: 'rn/1', lang: 'fr', date: '2021-02-03', quotes: [{ content: 'Nous gagnerons', speaker: 'Le Pen' }, { content: 'La France', speaker: 'Marine Le Pen' }] }),
+  makeRecord({ id: 'rn/2', lang: 'fr', date: '2021-02-04', quotes: [{ content: 'Je me souviens', speaker: 'Jean-Marie Le Pen' }] }),
+  makeRecord({ id: 'bbc/1', lang: 'en', date: '2023-01-10', url: 'https://www.bbc.co.uk/news/1', quotes: [
+    { content: 'We will not back down on security', speaker: 'Rishi Sunak', via: ['a UN transcript'] },
+  ] }),
+];
+
+const SEARCHES: QuoteFilters[] = [
+  {}, { q: 'securite' }, { q: 'sécurité' }, { q: 'porte-parole' }, { q: 'secur*' },
+  { speaker: 'Macron' }, { speaker: 'Le Pen' }, { via: 'xinh' }, { via: 'transcript' }, { lang: 'en' }, { lang: 'fr', page: 2 },
+  { from: '2022', to: '2022-05' }, { outlet: 'Le Monde' }, { kind: 'direct', pageSize: 5 }, { documentId: 'rn/1' },
+  { q: 'Obama' }, { q: 'président' }, { q: '"ne céderons"' }, { q: 'NOT OR (' }, { facets: true }, { q: 'Macron', facets: true },
+];
+
+async function fill(store: Store, records: Extraction[]) {
+  const out = [];
+  for (let i = 0; i < records.length; i += 16) out.push(...(await store.ingestMany(records.slice(i, i + 16))));
+  return out;
+}
+
+/** A page without what depends on row order among equally ranked quotes. */
+function shape(page: Awaited<ReturnType<Store['searchQuotes']>>, ranked: boolean) {
+  const ids = page.items.map((i) => `${i.document.id}#${i.quote.id}`);
+  return { total: page.total, ids: ranked ? ids.sort() : ids, speakers: page.items.map((i) => i.speaker?.name ?? null).sort(), facets: page.facets };
+}
+
+describe('PostgreSQL store, same answers as SQLite', () => {
+  let sqlite: Store;
+  let postgres: Store;
+  const records = [...handmade, ...demoRecords()];
+
+  before(async () => {
+    sqlite = await openStore(`sqlite:${join(dir, 'parity.db')}`);
+    postgres = await openStore(await freshPostgres());
+  });
+  after(async () => {
+    await sqlite?.close();
+    await postgres?.close();
+  });
+
+  test('ingest outcomes: added, then unchanged; a changed text replaces; a newer engine replaces', async () => {
+    assert.equal(postgres.backend, 'postgres');
+    const a = await fill(sqlite, records);
+    const b = await fill(postgres, records);
+    assert.deepEqual(b, a);
+    assert.ok(b.every((r) => r.outcome === 'added'));
+    assert.deepEqual(await fill(postgres, records.slice(0, 20)), await fill(sqlite, records.slice(0, 20)));
+    const changed = makeRecord({ id: 'figaro/2', lang: 'fr', date: '2022-06-01', quotes: [{ content: 'Je le redis ici', speaker: 'Emmanuel Macron' }], tail: 'Fin.' });
+    const newer = { ...handmade[4]!, engine: { ...handmade[4]!.engine, version: '9.0.0' } };
+    const twice = [changed, changed, newer];
+    assert.deepEqual(await postgres.ingestMany(twice), await sqlite.ingestMany(twice));
+    assert.deepEqual((await postgres.ingestMany(twice)).map((r) => r.outcome), ['unchanged', 'unchanged', 'unchanged']);
+    await sqlite.ingestMany([handmade[1]!]);
+    await postgres.ingestMany([handmade[1]!]);
+  });
+
+  test('every document comes back exactly as ingested', async () => {
+    for (const r of records) {
+      const [a, b] = [await sqlite.getDocument(r.id), await postgres.getDocument(r.id)];
+      assert.deepEqual(b, a, r.id);
+      assert.deepEqual(await postgres.storedKey(r.id), await sqlite.storedKey(r.id));
+    }
+    assert.equal(await postgres.getDocument('nothing'), null);
+  });
+
+  test('searches: totals, pages, speakers and facets', async () => {
+    for (const f of SEARCHES) {
+      const ranked = f.q !== undefined;
+      const [a, b] = [await sqlite.searchQuotes(f), await postgres.searchQuotes(f)];
+      assert.deepEqual(shape(b, ranked), shape(a, ranked), JSON.stringify(f));
+    }
+  });
+
+  test('words are found without their accents and across inflections (unaccent + french_stem, english_stem)', async () => {
+    const hits = (q: string) => postgres.searchQuotes({ q, pageSize: 100 }).then((p) => p.items.map((i) => i.quote.content.text));
+    assert.ok((await hits('securite')).includes('Nous renforcerons la sécurité des Français'));
+    assert.deepEqual(await hits('renforcer francais'), ['Nous renforcerons la sécurité des Français']);
+    assert.ok((await hits('securities')).includes('We will not back down on security'));
+    assert.deepEqual(await sqlite.searchQuotes({ q: 'securities' }).then((p) => p.total), 0, 'SQLite does not stem');
+    assert.ok((await hits("l'a confirmé")).includes('Le porte-parole l’a confirmé hier soir'));
+  });
+
+  test('speakers: canonical names across documents, aliases, details', async () => {
+    const norm = (p: Awaited<ReturnType<Store['listSpeakers']>>) => ({ total: p.total, items: p.items.map(({ id: _id, ...s }) => s) });
+    for (const f of [{}, { q: 'macr' }, { q: 'le pen' }, { lang: 'en' as const }, { pageSize: 3, page: 2 }]) {
+      assert.deepEqual(norm(await postgres.listSpeakers(f)), norm(await sqlite.listSpeakers(f)), JSON.stringify(f));
+    }
+    const detail = async (s: Store, name: string) => {
+      const { items } = await s.searchQuotes({ speaker: name });
+      const { id: _id, ...rest } = (await s.getSpeaker(items[0]!.speaker!.id))!;
+      return rest;
+    };
+    for (const name of ['Macron', 'Jean-Marie Le Pen', 'Rishi Sunak']) assert.deepEqual(await detail(postgres, name), await detail(sqlite, name));
+    const lePen = await postgres.searchQuotes({ speaker: 'Le Pen' });
+    assert.equal(new Set(lePen.items.map((i) => i.speaker!.name)).size, 3, 'two full names: the lone surname stands alone');
+  });
+
+  test('accounts and stats', async () => {
+    const norm = (p: Awaited<ReturnType<Store['listAccounts']>>) => ({ total: p.total, items: p.items.map((i) => ({ ...i, speaker: i.speaker?.name })) });
+    for (const f of [{}, { speaker: 'Macron' }, { verdict: 'divergent' as const }, { documentId: 'lemonde/1' }]) {
+      assert.deepEqual(norm(await postgres.listAccounts(f)), norm(await sqlite.listAccounts(f)));
+    }
+    const { backend: b1, schemaVersion: _v1, ...s1 } = await sqlite.stats();
+    const { backend: b2, schemaVersion: v2, ...s2 } = await postgres.stats();
+    assert.deepEqual([b1, b2, v2], ['sqlite', 'postgres', 1]);
+    assert.deepEqual(s2, s1);
+  });
+
+  test('streamQuotes gives every quote once, in storage order', async () => {
+    const all = [];
+    for await (const q of postgres.streamQuotes({})) all.push(`${q.document.id}#${q.quote.id}`);
+    const sql = [];
+    for await (const q of sqlite.streamQuotes({})) sql.push(`${q.document.id}#${q.quote.id}`);
+    assert.deepEqual(all.sort(), sql.sort());
+    assert.equal(new Set(all).size, all.length);
+  });
+
+  test('reindex re-extracts the records of an older engine', async () => {
+    const store = await openStore(await freshPostgres());
+    try {
+      const old = records.slice(5, 9).map((r) => ({ ...r, engine: { ...r.engine, version: '0.0.1' } }));
+      await store.ingestMany(old);
+      const summary = await store.reindex(extract, { version: records[5]!.engine.version });
+      assert.deepEqual(summary, { checked: 4, reindexed: 4, failed: [] });
+      assert.deepEqual(await store.getDocument(records[5]!.id), records[5]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('PostgreSQL store, faults and concurrency', () => {
+  test('a text PostgreSQL cannot hold is refused before anything is written (E009)', async () => {
+    const store = await openStore(await freshPostgres());
+    try {
+      const bad = makeRecord({ id: 'nul', quotes: [{ content: 'a\u0000b', speaker: 'X Y' }] });
+      await assert.rejects(store.ingestMany([handmade[0]!, bad]), (e: unknown) => e instanceof SelonError && e.code === 'E009');
+      assert.equal((await store.stats()).documents, 0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('an unreachable server is a configuration error naming the URL without its password', async () => {
+    await assert.rejects(openStore('postgres://me:secret@127.0.0.1:1/db'), (e: unknown) => {
+      return e instanceof SelonError && e.code === 'E006' && /me:\*\*\*@/.test(e.message) && !/secret/.test(e.message);
+    });
+  });
+
+  test('two writers storing overlapping batches at once: every document once, speakers merged once', async () => {
+    const url = await freshPostgres();
+    const [a, b] = [await openStore(url), await openStore(url)];
+    try {
+      const docs = Array.from({ length: 120 }, (_, i) => makeRecord({
+        id: `c/${i}`, lang: 'fr', date: `2022-01-${String((i % 28) + 1).padStart(2, '0')}`,
+        quotes: [{ content: `Phrase ${i}`, speaker: ['Macron', 'Emmanuel Macron', 'M. Macron', `Personne ${i % 7} Dupont`][i % 4]! }],
+      }));
+      const shuffled = [...docs].reverse();
+      const batches = (list: Extraction[]) => Array.from({ length: 12 }, (_, k) => list.slice(k * 10, k * 10 + 10));
+      await Promise.all([
+        (async () => { for (const x of batches(docs)) await a.ingestMany(x); })(),
+        (async () => { for (const x of batches(shuffled)) await b.ingestMany(x); })(),
+      ]);
+      const stats = await a.stats();
+      assert.equal(stats.documents, 120);
+      assert.equal(stats.quotes, 120);
+      assert.equal((await a.searchQuotes({ speaker: 'Emmanuel Macron' })).total, 90, 'Macron, M. Macron and Emmanuel Macron are one speaker');
+      assert.equal((await a.searchQuotes({ speaker: 'Dupont' })).total, 30);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
+
+describe('selon search and serve on a postgres:// store', () => {
+  let url: string;
+  before(async () => {
+    url = await freshPostgres();
+    const store = await openStore(url);
+    await store.ingestMany(handmade);
+    await store.close();
+  });
+
+  test('selon search --store postgres://… --format json', () => {
+    const r = spawnSync(process.execPath, [BIN, 'search', 'securite', '--store', url, '--format', 'json'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const hits = JSON.parse(r.stdout) as { document: { id: string; outlet: string }; speaker: { name: string } }[];
+    assert.deepEqual(hits.map((h) => [h.document.id, h.document.outlet, h.speaker.name]), [['lemonde/1', 'Le Monde', 'Emmanuel Macron']]);
+  });
+
+  test('selon serve --store postgres://… answers the API', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--store', url, '--port', '0', '--no-ui'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes('\n')) resolve(out);
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+      });
+      const base = /(http:\/\/\S+)/.exec(line)![1]!.replace(/\/$/, '');
+      const res = await fetch(`${base}/api/quotes?q=securite`);
+      assert.equal(res.status, 200);
+      const page = (await res.json()) as { total: number; items: { speaker: { name: string } }[] };
+      assert.equal(page.total, 1);
+      assert.equal(page.items[0]!.speaker.name, 'Emmanuel Macron');
+      const stats = (await (await fetch(`${base}/api/stats`)).json()) as { backend: string; documents: number };
+      assert.deepEqual([stats.backend, stats.documents], ['postgres', handmade.length]);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
