@@ -20,15 +20,24 @@ let n = 0;
 const freshUrl = () => `sqlite:${join(dir, `s${++n}.db`)}`;
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function withStore<T>(fn: (store: Store, url: string) => Promise<T>): Promise<T> {
-  const url = freshUrl();
-  const store = await openStore(url);
-  try {
-    return await fn(store, url);
-  } finally {
-    await store.close();
-  }
+/**
+ * A backend under test: `fresh` gives an empty store and the URL that reopens it. Everything in `contract` below is
+ * what any Store must do; the PostgreSQL store (issue 6) adds itself to BACKENDS and runs the same tests.
+ */
+interface Backend {
+  name: string;
+  fresh(): Promise<{ store: Store; url: string }>;
 }
+
+const sqlite: Backend = {
+  name: 'sqlite',
+  fresh: async () => {
+    const url = freshUrl();
+    return { store: await openStore(url), url };
+  },
+};
+
+const BACKENDS: Backend[] = [sqlite];
 
 const macron = makeRecord({
   id: 'lemonde/1', lang: 'fr', date: '2022-05-24', site: 'Le Monde', title: 'Sécurité',
@@ -124,341 +133,354 @@ describe('store URLs', () => {
   }
 });
 
-describe('ingest', () => {
-  test('the stored record comes back exactly as ingested', () =>
-    withStore(async (store) => {
-      assert.deepEqual(await store.ingest(macron), { id: macron.id, outcome: 'added', quotes: 2 });
-      const back = await store.getDocument(macron.id);
-      assert.deepEqual(back, macron);
-      assert.equal(JSON.stringify(back), JSON.stringify(macron), 'key order kept');
-      assert.equal(await store.getDocument('nope'), null);
-    }));
+for (const backend of BACKENDS) describe(`store contract: ${backend.name}`, () => contract(backend));
 
-  test('ingesting the same document twice changes nothing', () =>
-    withStore(async (store, url) => {
-      await store.ingest(macron);
-      const before = await store.stats();
-      const db = new Database(url.slice('sqlite:'.length), { readonly: true });
-      const snapshot = () => db.prepare('SELECT pk, ingested_at FROM documents').all();
-      const first = snapshot();
-      assert.deepEqual(await store.ingest(structuredClone(macron)), { id: macron.id, outcome: 'unchanged', quotes: 2 });
-      assert.deepEqual(await store.ingestMany([macron, macron]), [
-        { id: macron.id, outcome: 'unchanged', quotes: 2 },
-        { id: macron.id, outcome: 'unchanged', quotes: 2 },
-      ]);
-      assert.deepEqual(snapshot(), first);
-      db.close();
-      assert.deepEqual(await store.stats(), before);
-    }));
-
-  test('a changed text replaces the record, its quotes and its search entries', () =>
-    withStore(async (store) => {
-      await store.ingest(macron);
-      const changed = makeRecord({ id: macron.id, date: '2022-05-25', quotes: [{ content: 'Tout a changé depuis', speaker: 'Anne Roy' }] });
-      assert.deepEqual(await store.ingest(changed), { id: macron.id, outcome: 'replaced', quotes: 1 });
-      assert.equal((await store.searchQuotes({ q: 'sécurité' })).total, 0);
-      assert.equal((await store.searchQuotes({ q: 'changé' })).total, 1);
-      assert.deepEqual(await store.getDocument(macron.id), changed);
-      const stats = await store.stats();
-      assert.equal(stats.documents, 1);
-      assert.equal(stats.quotes, 1);
-      // Names only the old text used are gone.
-      assert.deepEqual((await store.listSpeakers({})).items.map((s) => s.name), ['Anne Roy']);
-    }));
-
-  test('the same text from a newer engine replaces; from an older engine it does not', () =>
-    withStore(async (store) => {
-      await store.ingest(macron);
-      const newer = { ...structuredClone(macron), engine: { version: '0.10.0', packs: {} } };
-      const older = { ...structuredClone(macron), engine: { version: '0.0.9', packs: {} } };
-      assert.equal((await store.ingest(newer)).outcome, 'replaced');
-      assert.equal((await store.ingest(older)).outcome, 'unchanged');
-      assert.equal((await store.getDocument(macron.id))?.engine.version, '0.10.0');
-    }));
-
-  test('a record that is not selon/1 is refused with E009 and nothing is written', () =>
-    withStore(async (store) => {
-      const bad = [
-        { ...macron, schema: 'selon/0' },
-        { ...macron, id: '' },
-        { ...macron, quotes: [{ ...macron.quotes[0], kind: 'whisper' }] },
-        { ...macron, quotes: [macron.quotes[0], macron.quotes[0]] },
-        { ...macron, accounts: 'none' },
-      ] as unknown as Extraction[];
-      for (const record of bad) {
-        await assert.rejects(store.ingestMany([makeRecord({ id: 'ok' }), record]), (err: SelonError) => err.code === 'E009');
-      }
-      assert.equal((await store.stats()).documents, 0);
-    }));
-
-  test('a real extraction (any status) is stored and returned unchanged', () =>
-    withStore(async (store) => {
-      const records = [
-        extract('« Nous ne céderons pas », a déclaré mardi Emmanuel Macron devant les députés réunis à Paris.', { id: 'fr' }),
-        extract('"We will not back down," the minister said on Tuesday in a statement.', { id: 'en', lang: 'en' }),
-        extract('', { id: 'empty' }),
-        extract('Dies ist ein deutscher Satz über das Wetter in Berlin.', { id: 'de', lang: 'de' }),
-      ];
-      for (const r of records) assert.equal((await store.ingest(r)).outcome, 'added');
-      for (const r of records) assert.deepEqual(await store.getDocument(r.id), r);
-      assert.equal((await store.stats()).skipped, records.filter((r) => r.status === 'skipped').length);
-    }));
-});
-
-describe('search', () => {
-  let store: Store;
-  before(async () => {
-    store = await openStore(freshUrl());
-    await store.ingestMany([
-      macron,
-      makeRecord({
-        id: 'bbc/1', lang: 'en', date: '2023-01-10', url: 'https://www.bbc.co.uk/news/1',
-        quotes: [
-          { content: 'Security is our first duty', speaker: 'Rishi Sunak', via: ['BBC Radio 4'] },
-          { content: 'The porte-parole said nothing AND OR NEAR', speaker: 'Mr. Sunak', kind: 'indirect' },
-        ],
-      }),
-      makeRecord({ id: 'figaro/2', date: '2022-12-31', site: 'Le Figaro', quotes: [{ content: 'La sécurité d’abord', speaker: 'Emmanuel Macron' }] }),
-    ]);
-  });
-  after(() => store.close());
-
-  const total = async (filters: Parameters<Store['searchQuotes']>[0]) => (await store.searchQuotes(filters)).total;
-
-  const folding: [string, number][] = [
-    ['securite', 2], ['SÉCURITÉ', 2], ['Securité', 2], ['se\u0301curite\u0301', 2], ['sécu*', 3], ['security', 1],
-    ['porte-parole', 2], ['"renforcerons la sécurité"', 1], ['«renforcerons la securite»', 1], ['la securite renforcerons', 1],
-    ['macron', 2], ['emmanuel', 1], ['sunak', 2],
-  ];
-  for (const [q, expected] of folding) test(`q=${JSON.stringify(q)} finds ${expected}`, async () => assert.equal(await total({ q }), expected));
-
-  test('hostile or odd queries never throw', async () => {
-    const nasty = ['"', '""', "l'a", 'l’a', 'AND', 'OR', 'NOT', 'NEAR(a b, 3)', 'a OR', '*', '**', 'a*b', '(', ')', '()', '{a}', 'content:x',
-      '^start', '-x', '+x', "'; DROP TABLE quotes; --", '\\', '%', '_', '\0', 'a\u0000b', '\ud800', '🙂', 'NEAR', 'col:', ':'];
-    for (const q of nasty) await assert.doesNotReject(store.searchQuotes({ q, facets: true }), q);
-    await fc.assert(fc.asyncProperty(fc.string({ unit: 'grapheme' }), async (q) => {
-      await store.searchQuotes({ q });
-    }), { numRuns: 300 });
-    await fc.assert(fc.asyncProperty(fc.string(), fc.string(), async (speaker, via) => {
-      await store.searchQuotes({ speaker, via, q: speaker });
-      await store.listSpeakers({ q: via });
-    }), { numRuns: 200 });
-  });
-
-  test('filters: language, dates (partial dates widen), channel, speaker, outlet, kind, document', async () => {
-    assert.equal(await total({ lang: 'en' }), 2);
-    assert.equal(await total({ from: '2023' }), 2);
-    assert.equal(await total({ to: '2022-05' }), 2);
-    assert.equal(await total({ from: '2022-05-24', to: '2022-05-24' }), 1);
-    assert.equal(await total({ to: '2022' }), 3);
-    assert.equal(await total({ via: 'xinhua' }), 1);
-    assert.equal(await total({ via: 'radio' }), 1);
-    assert.equal(await total({ via: 'AFP' }), 0);
-    assert.equal(await total({ speaker: 'Macron' }), 2);
-    assert.equal(await total({ speaker: 'Emmanuel Macron', q: 'securite' }), 2);
-    assert.equal(await total({ speaker: 'Nobody Known' }), 0);
-    assert.equal(await total({ outlet: 'bbc.co.uk' }), 2);
-    assert.equal(await total({ outlet: 'Le Figaro' }), 1);
-    assert.equal(await total({ kind: 'indirect' }), 1);
-    assert.equal(await total({ documentId: 'lemonde/1' }), 2);
-  });
-
-  test('a hit carries the selon/1 quote, its document, the canonical speaker and the speech date', async () => {
-    const page = await store.searchQuotes({ q: 'renforcerons' });
-    assert.equal(page.items.length, 1);
-    const hit = page.items[0]!;
-    assert.deepEqual(hit.quote, macron.quotes[0]);
-    assert.deepEqual(hit.document, { id: 'lemonde/1', url: null, title: 'Sécurité', outlet: 'Le Monde', lang: 'fr', date: '2022-05-24' });
-    assert.equal(hit.speaker?.name, 'Emmanuel Macron');
-    assert.equal(hit.date, '2022-05-24');
-    const monday = await store.searchQuotes({ q: 'confirmé' });
-    assert.equal(monday.items[0]?.date, '2022-05-23', "the quote's own time wins over the document date");
-  });
-
-  test('streaming every matching quote, in batches, whatever the store size', async () => {
-    const all = [];
-    for await (const hit of store.streamQuotes({ page: 2, pageSize: 1 })) all.push(hit);
-    assert.equal(all.length, 5, 'paging is ignored');
-    const fr = [];
-    for await (const hit of store.streamQuotes({ lang: 'fr', q: 'securite' })) fr.push(hit.quote.content.text);
-    assert.deepEqual(fr, ['Nous renforcerons la sécurité des Français', 'La sécurité d’abord']);
-    const none = [];
-    for await (const hit of store.streamQuotes({ speaker: 'Nobody Known' })) none.push(hit);
-    assert.equal(none.length, 0);
-  });
-
-  test('pages and facets', async () => {
-    const p1 = await store.searchQuotes({ pageSize: 2, facets: true });
-    const p2 = await store.searchQuotes({ pageSize: 2, page: 2 });
-    assert.equal(p1.total, 5);
-    assert.equal(p1.items.length, 2);
-    assert.equal(p2.items.length, 2);
-    assert.equal(new Set([...p1.items, ...p2.items].map((h) => h.document.id + h.quote.id)).size, 4);
-    assert.deepEqual(p1.items.map((h) => h.date), ['2023-01-10', '2023-01-10'], 'newest first without a query');
-    assert.deepEqual(p1.facets?.langs, [{ value: 'fr', count: 3 }, { value: 'en', count: 2 }]);
-    assert.deepEqual(p1.facets?.years, [{ value: '2022', count: 3 }, { value: '2023', count: 2 }]);
-    assert.equal(p1.facets?.speakers[0]?.name, 'Rishi Sunak');
-    assert.equal(p1.facets?.speakers[0]?.count, 2);
-    const clamp = await store.searchQuotes({ page: -3, pageSize: 10_000 });
-    assert.equal(clamp.page, 1);
-    assert.equal(clamp.pageSize, 100);
-  });
-});
-
-describe('streaming', () => {
-  test('crosses batch boundaries without losing or repeating a quote', () =>
-    withStore(async (store) => {
-      const records = Array.from({ length: 130 }, (_, d) => makeRecord({
-        id: `d${d}`, quotes: Array.from({ length: 10 }, (_, i) => ({ content: `Phrase ${d} numéro ${i}`, speaker: 'Anne Roy' })),
-      }));
-      await store.ingestMany(records);
-      const seen = new Set<string>();
-      for await (const hit of store.streamQuotes({ speaker: 'Roy' })) seen.add(`${hit.document.id}/${hit.quote.id}`);
-      assert.equal(seen.size, 1300);
-    }));
-});
-
-describe('facet counts stay true', () => {
-  test('after a write here or a commit by another process on the same file', () =>
-    withStore(async (store, url) => {
-      await store.ingest(makeRecord({ id: 'a', lang: 'fr', quotes: [{ content: 'Un', speaker: 'Anne Roy' }] }));
-      const langs = async () => (await store.searchQuotes({ facets: true, page: 2 })).facets?.langs;
-      assert.deepEqual(await langs(), [{ value: 'fr', count: 1 }]);
-      await store.ingest(makeRecord({ id: 'b', lang: 'en', quotes: [{ content: 'Two', speaker: 'Anne Roy' }] }));
-      assert.deepEqual(await langs(), [{ value: 'en', count: 1 }, { value: 'fr', count: 1 }]);
-      const other = await openStore(url);
-      await other.ingest(makeRecord({ id: 'c', lang: 'en', quotes: [{ content: 'Three', speaker: 'Anne Roy' }] }));
-      await other.close();
-      assert.deepEqual(await langs(), [{ value: 'en', count: 2 }, { value: 'fr', count: 1 }]);
-    }));
-});
-
-describe('speakers', () => {
-  /** Names given in documents, in order of arrival → the canonical speakers expected (sorted). */
-  const cases: [string, string[][], string[]][] = [
-    ['honorific, full name and surname are one speaker', [['M. Macron'], ['Emmanuel Macron'], ['Macron']], ['Emmanuel Macron']],
-    ['the same, surname first', [['Macron'], ['M. Macron'], ['Emmanuel Macron']], ['Emmanuel Macron']],
-    ['roles and accents fold', [['le président Emmanuel Macron'], ['EMMANUEL MACRON'], ['Emmanuel Macron']], ['Emmanuel Macron']],
-    ['two Le Pens stay two', [['Marine Le Pen'], ['Jean-Marie Le Pen']], ['Jean-Marie Le Pen', 'Marine Le Pen']],
-    ['a lone surname shared by two full names stands alone', [['Marine Le Pen'], ['Le Pen'], ['Jean-Marie Le Pen']], ['Jean-Marie Le Pen', 'Le Pen', 'Marine Le Pen']],
-    ['particles belong to the surname', [['Charles de Gaulle'], ['de Gaulle'], ['M. de Gaulle']], ['Charles de Gaulle']],
-    ['English honorifics', [['Mr. Obama'], ['President Barack Obama'], ['Obama']], ['Barack Obama']],
-    ['a bare role is its own speaker', [['le porte-parole'], ['Marc Porte']], ['Marc Porte', 'le porte-parole']],
-    ['different surnames never merge', [['Anne Roy'], ['Roy'], ['Anne Royal']], ['Anne Roy', 'Anne Royal']],
-  ];
-  for (const [title, documents, expected] of cases) {
-    test(title, () =>
-      withStore(async (store) => {
-        for (const [i, names] of documents.entries()) {
-          await store.ingest(makeRecord({ id: `d${i}`, quotes: names.map((speaker) => ({ content: `Phrase numéro ${i}`, speaker })) }));
-        }
-        const speakers = (await store.listSpeakers({})).items;
-        assert.deepEqual(speakers.map((s) => s.name).sort(), expected);
-        assert.equal(speakers.reduce((sum, s) => sum + s.quotes, 0), documents.flat().length);
-      }));
+function contract(backend: Backend): void {
+  async function withStore<T>(fn: (store: Store, url: string) => Promise<T>): Promise<T> {
+    const { store, url } = await backend.fresh();
+    try {
+      return await fn(store, url);
+    } finally {
+      await store.close();
+    }
   }
 
-  test('a full name leaving the store lets its lone surname stand alone again', () =>
-    withStore(async (store) => {
-      await store.ingest(makeRecord({ id: 'a', quotes: [{ content: 'Un', speaker: 'Emmanuel Macron' }] }));
-      await store.ingest(makeRecord({ id: 'b', quotes: [{ content: 'Deux', speaker: 'Macron' }] }));
-      assert.equal((await store.listSpeakers({})).total, 1);
-      await store.ingest(makeRecord({ id: 'a', quotes: [{ content: 'Un', speaker: 'Anne Roy' }] }));
-      assert.deepEqual((await store.listSpeakers({})).items.map((s) => s.name).sort(), ['Anne Roy', 'Macron']);
-    }));
+  describe('ingest', () => {
+    test('the stored record comes back exactly as ingested', () =>
+      withStore(async (store) => {
+        assert.deepEqual(await store.ingest(macron), { id: macron.id, outcome: 'added', quotes: 2 });
+        const back = await store.getDocument(macron.id);
+        assert.deepEqual(back, macron);
+        assert.equal(JSON.stringify(back), JSON.stringify(macron), 'key order kept');
+        assert.equal(await store.getDocument('nope'), null);
+      }));
 
-  test('list, name search and detail with aliases, outlets and timeline', () =>
-    withStore(async (store) => {
+    test('ingesting the same document twice changes nothing', () =>
+      withStore(async (store, url) => {
+        await store.ingest(macron);
+        const before = await store.stats();
+        const db = url.startsWith('sqlite:') ? new Database(url.slice('sqlite:'.length), { readonly: true }) : null;
+        const snapshot = () => db?.prepare('SELECT pk, ingested_at FROM documents').all();
+        const first = snapshot();
+        assert.deepEqual(await store.ingest(structuredClone(macron)), { id: macron.id, outcome: 'unchanged', quotes: 2 });
+        assert.deepEqual(await store.ingestMany([macron, macron]), [
+          { id: macron.id, outcome: 'unchanged', quotes: 2 },
+          { id: macron.id, outcome: 'unchanged', quotes: 2 },
+        ]);
+        assert.deepEqual(snapshot(), first, 'not even rewritten');
+        db?.close();
+        assert.deepEqual(await store.stats(), before);
+      }));
+
+    test('a changed text replaces the record, its quotes and its search entries', () =>
+      withStore(async (store) => {
+        await store.ingest(macron);
+        const changed = makeRecord({ id: macron.id, date: '2022-05-25', quotes: [{ content: 'Tout a changé depuis', speaker: 'Anne Roy' }] });
+        assert.deepEqual(await store.ingest(changed), { id: macron.id, outcome: 'replaced', quotes: 1 });
+        assert.equal((await store.searchQuotes({ q: 'sécurité' })).total, 0);
+        assert.equal((await store.searchQuotes({ q: 'changé' })).total, 1);
+        assert.deepEqual(await store.getDocument(macron.id), changed);
+        const stats = await store.stats();
+        assert.equal(stats.documents, 1);
+        assert.equal(stats.quotes, 1);
+        // Names only the old text used are gone.
+        assert.deepEqual((await store.listSpeakers({})).items.map((s) => s.name), ['Anne Roy']);
+      }));
+
+    test('the same text from a newer engine replaces; from an older engine it does not', () =>
+      withStore(async (store) => {
+        await store.ingest(macron);
+        const newer = { ...structuredClone(macron), engine: { version: '0.10.0', packs: {} } };
+        const older = { ...structuredClone(macron), engine: { version: '0.0.9', packs: {} } };
+        assert.equal((await store.ingest(newer)).outcome, 'replaced');
+        assert.equal((await store.ingest(older)).outcome, 'unchanged');
+        assert.equal((await store.getDocument(macron.id))?.engine.version, '0.10.0');
+      }));
+
+    test('a record that is not selon/1 is refused with E009 and nothing is written', () =>
+      withStore(async (store) => {
+        const bad = [
+          { ...macron, schema: 'selon/0' },
+          { ...macron, id: '' },
+          { ...macron, quotes: [{ ...macron.quotes[0], kind: 'whisper' }] },
+          { ...macron, quotes: [macron.quotes[0], macron.quotes[0]] },
+          { ...macron, accounts: 'none' },
+        ] as unknown as Extraction[];
+        for (const record of bad) {
+          await assert.rejects(store.ingestMany([makeRecord({ id: 'ok' }), record]), (err: SelonError) => err.code === 'E009');
+        }
+        assert.equal((await store.stats()).documents, 0);
+      }));
+
+    test('a real extraction (any status) is stored and returned unchanged', () =>
+      withStore(async (store) => {
+        const records = [
+          extract('« Nous ne céderons pas », a déclaré mardi Emmanuel Macron devant les députés réunis à Paris.', { id: 'fr' }),
+          extract('"We will not back down," the minister said on Tuesday in a statement.', { id: 'en', lang: 'en' }),
+          extract('', { id: 'empty' }),
+          extract('Dies ist ein deutscher Satz über das Wetter in Berlin.', { id: 'de', lang: 'de' }),
+        ];
+        for (const r of records) assert.equal((await store.ingest(r)).outcome, 'added');
+        for (const r of records) assert.deepEqual(await store.getDocument(r.id), r);
+        assert.equal((await store.stats()).skipped, records.filter((r) => r.status === 'skipped').length);
+      }));
+  });
+
+  describe('search', () => {
+    let store: Store;
+    before(async () => {
+      store = (await backend.fresh()).store;
       await store.ingestMany([
         macron,
-        makeRecord({ id: 'x', date: '2022-06-01', url: 'https://www.lefigaro.fr/a', quotes: [{ content: 'Encore', speaker: 'Emmanuel Macron' }, { content: 'Et encore', speaker: 'Macron' }] }),
-        makeRecord({ id: 'y', date: null, quotes: [{ content: 'Sans date', speaker: 'Macron' }] }),
+        makeRecord({
+          id: 'bbc/1', lang: 'en', date: '2023-01-10', url: 'https://www.bbc.co.uk/news/1',
+          quotes: [
+            { content: 'Security is our first duty', speaker: 'Rishi Sunak', via: ['BBC Radio 4'] },
+            { content: 'The porte-parole said nothing AND OR NEAR', speaker: 'Mr. Sunak', kind: 'indirect' },
+          ],
+        }),
+        makeRecord({ id: 'figaro/2', date: '2022-12-31', site: 'Le Figaro', quotes: [{ content: 'La sécurité d’abord', speaker: 'Emmanuel Macron' }] }),
       ]);
-      const list = await store.listSpeakers({});
-      assert.equal(list.items[0]?.name, 'Emmanuel Macron');
-      assert.equal(list.items[0]?.quotes, 4);
-      assert.equal(list.items[0]?.documents, 3);
-      assert.deepEqual((await store.listSpeakers({ q: 'macr' })).items.map((s) => s.name), ['Emmanuel Macron']);
-      assert.deepEqual((await store.listSpeakers({ q: 'M. Macron' })).items.map((s) => s.name), ['Emmanuel Macron']);
-      assert.equal((await store.listSpeakers({ q: 'porte-parole' })).total, 1);
-      assert.equal((await store.listSpeakers({ lang: 'en' })).total, 0);
-      const detail = await store.getSpeaker(list.items[0]!.id);
-      assert.ok(detail);
-      assert.deepEqual(detail.aliases, ['Emmanuel Macron', 'M. Macron', 'Macron']);
-      assert.deepEqual(detail.outlets, [{ value: 'lefigaro.fr', count: 2 }, { value: 'Le Monde', count: 1 }]);
-      assert.deepEqual(detail.timeline, [{ value: '2022-05-24', count: 1 }, { value: '2022-06-01', count: 2 }]);
-      assert.equal(detail.undated, 1);
-      assert.equal(await store.getSpeaker(9999), null);
-      assert.equal((await store.searchQuotes({ speakerId: detail.id })).total, 4);
-    }));
-});
+    });
+    after(() => store.close());
 
-describe('accounts', () => {
-  test('document accounts are stored with their quotes and speaker, and filtered', () =>
-    withStore(async (store) => {
-      const record = makeRecord({
-        id: 'call', date: '2022-05-25',
-        quotes: [
-          { content: 'Elle a salué les progrès', speaker: 'Michelle Bachelet', via: ['readout'] },
-          { content: 'Elle a demandé un accès sans entrave', speaker: 'Michelle Bachelet', via: ['UN transcript'] },
-        ],
-        accounts: [{ quotes: [0, 1], verdict: 'divergent' }],
-      });
-      await store.ingest(record);
-      const page = await store.listAccounts({});
-      assert.equal(page.total, 1);
-      const a = page.items[0]!;
-      assert.deepEqual(a.account, record.accounts[0]);
-      assert.deepEqual(a.quotes, record.quotes);
-      assert.equal(a.speaker?.name, 'Michelle Bachelet');
-      assert.equal(a.document.id, 'call');
-      assert.equal((await store.listAccounts({ verdict: 'consistent' })).total, 0);
-      assert.equal((await store.listAccounts({ speaker: 'Bachelet' })).total, 1);
-      assert.equal((await store.listAccounts({ documentId: 'other' })).total, 0);
-      assert.equal((await store.stats()).accounts, 1);
-    }));
-});
+    const total = async (filters: Parameters<Store['searchQuotes']>[0]) => (await store.searchQuotes(filters)).total;
 
-describe('reindex', () => {
-  test('re-extracts the stored texts of other engine versions, keeps the rest, reports failures', () =>
-    withStore(async (store) => {
-      await store.ingestMany([
-        makeRecord({ id: 'old', engine: '0.0.1', date: '2021-01-02', site: 'X', quotes: [{ content: 'Ancien texte ici', speaker: 'Anne Roy' }] }),
-        makeRecord({ id: 'poison', engine: '0.0.1' }),
-        makeRecord({ id: 'current', engine: '0.2.0', quotes: [{ content: 'Déjà à jour', speaker: 'Paul Roy' }] }),
-      ]);
-      const seen: string[] = [];
-      const summary = await store.reindex((input) => {
-        seen.push(input.id!);
-        if (input.id === 'poison') throw new Error('boom');
-        assert.equal(input.date, '2021-01-02');
-        assert.equal(input.meta?.site, 'X');
-        assert.equal(input.lang, 'fr');
-        const fresh = makeRecord({ id: input.id!, engine: '0.2.0', date: input.date, site: input.meta?.site, quotes: [{ content: 'Nouvelle extraction', speaker: 'Anne Roy' }] });
-        return { ...fresh, text: input.text! };
-      }, { version: '0.2.0' });
-      assert.deepEqual(seen, ['old', 'poison']);
-      assert.equal(summary.checked, 2);
-      assert.equal(summary.reindexed, 1);
-      assert.deepEqual(summary.failed.map((f) => f.id), ['poison']);
-      assert.equal((await store.getDocument('old'))?.engine.version, '0.2.0');
-      assert.equal((await store.searchQuotes({ q: 'nouvelle' })).total, 1);
-      assert.equal((await store.searchQuotes({ q: 'ancien' })).total, 0);
-      const stats = await store.stats();
-      assert.deepEqual(stats.engines, [{ value: '0.2.0', count: 2 }, { value: '0.0.1', count: 1 }]);
-    }));
-});
+    const folding: [string, number][] = [
+      ['securite', 2], ['SÉCURITÉ', 2], ['Securité', 2], ['se\u0301curite\u0301', 2], ['sécu*', 3], ['security', 1],
+      ['porte-parole', 2], ['"renforcerons la sécurité"', 1], ['«renforcerons la securite»', 1], ['la securite renforcerons', 1],
+      ['macron', 2], ['emmanuel', 1], ['sunak', 2],
+    ];
+    for (const [q, expected] of folding) test(`q=${JSON.stringify(q)} finds ${expected}`, async () => assert.equal(await total({ q }), expected));
 
-describe('hostile content', () => {
-  test('markup in text, names and queries is stored and returned as plain data', () =>
-    withStore(async (store) => {
-      const payload = '<script>alert(1)</script><img src=x onerror=alert(2)>';
-      await store.ingest(makeRecord({ id: payload, title: payload, url: 'javascript:alert(3)', quotes: [{ content: `${payload} dit-il`, speaker: `${payload} Roy`, via: [payload] }] }));
-      const hit = (await store.searchQuotes({ q: payload })).items[0];
-      assert.ok(hit);
-      assert.equal(hit.quote.content.text, `${payload} dit-il`);
-      assert.equal(hit.document.id, payload);
-      assert.equal((await store.getDocument(payload))?.meta.title, payload);
-      assert.equal((await store.searchQuotes({ via: payload })).total, 1);
-    }));
-});
+    test('hostile or odd queries never throw', async () => {
+      const nasty = ['"', '""', "l'a", 'l’a', 'AND', 'OR', 'NOT', 'NEAR(a b, 3)', 'a OR', '*', '**', 'a*b', '(', ')', '()', '{a}', 'content:x',
+        '^start', '-x', '+x', "'; DROP TABLE quotes; --", '\\', '%', '_', '\0', 'a\u0000b', '\ud800', '🙂', 'NEAR', 'col:', ':'];
+      for (const q of nasty) await assert.doesNotReject(store.searchQuotes({ q, facets: true }), q);
+      await fc.assert(fc.asyncProperty(fc.string({ unit: 'grapheme' }), async (q) => {
+        await store.searchQuotes({ q });
+      }), { numRuns: 300 });
+      await fc.assert(fc.asyncProperty(fc.string(), fc.string(), async (speaker, via) => {
+        await store.searchQuotes({ speaker, via, q: speaker });
+        await store.listSpeakers({ q: via });
+      }), { numRuns: 200 });
+    });
+
+    test('filters: language, dates (partial dates widen), channel, speaker, outlet, kind, document', async () => {
+      assert.equal(await total({ lang: 'en' }), 2);
+      assert.equal(await total({ from: '2023' }), 2);
+      assert.equal(await total({ to: '2022-05' }), 2);
+      assert.equal(await total({ from: '2022-05-24', to: '2022-05-24' }), 1);
+      assert.equal(await total({ to: '2022' }), 3);
+      assert.equal(await total({ via: 'xinhua' }), 1);
+      assert.equal(await total({ via: 'radio' }), 1);
+      assert.equal(await total({ via: 'AFP' }), 0);
+      assert.equal(await total({ speaker: 'Macron' }), 2);
+      assert.equal(await total({ speaker: 'Emmanuel Macron', q: 'securite' }), 2);
+      assert.equal(await total({ speaker: 'Nobody Known' }), 0);
+      assert.equal(await total({ outlet: 'bbc.co.uk' }), 2);
+      assert.equal(await total({ outlet: 'Le Figaro' }), 1);
+      assert.equal(await total({ kind: 'indirect' }), 1);
+      assert.equal(await total({ documentId: 'lemonde/1' }), 2);
+    });
+
+    test('a hit carries the selon/1 quote, its document, the canonical speaker and the speech date', async () => {
+      const page = await store.searchQuotes({ q: 'renforcerons' });
+      assert.equal(page.items.length, 1);
+      const hit = page.items[0]!;
+      assert.deepEqual(hit.quote, macron.quotes[0]);
+      assert.deepEqual(hit.document, { id: 'lemonde/1', url: null, title: 'Sécurité', outlet: 'Le Monde', lang: 'fr', date: '2022-05-24' });
+      assert.equal(hit.speaker?.name, 'Emmanuel Macron');
+      assert.equal(hit.date, '2022-05-24');
+      const monday = await store.searchQuotes({ q: 'confirmé' });
+      assert.equal(monday.items[0]?.date, '2022-05-23', "the quote's own time wins over the document date");
+    });
+
+    test('streaming every matching quote, in batches, whatever the store size', async () => {
+      const all = [];
+      for await (const hit of store.streamQuotes({ page: 2, pageSize: 1 })) all.push(hit);
+      assert.equal(all.length, 5, 'paging is ignored');
+      const fr = [];
+      for await (const hit of store.streamQuotes({ lang: 'fr', q: 'securite' })) fr.push(hit.quote.content.text);
+      assert.deepEqual(fr, ['Nous renforcerons la sécurité des Français', 'La sécurité d’abord']);
+      const none = [];
+      for await (const hit of store.streamQuotes({ speaker: 'Nobody Known' })) none.push(hit);
+      assert.equal(none.length, 0);
+    });
+
+    test('pages and facets', async () => {
+      const p1 = await store.searchQuotes({ pageSize: 2, facets: true });
+      const p2 = await store.searchQuotes({ pageSize: 2, page: 2 });
+      assert.equal(p1.total, 5);
+      assert.equal(p1.items.length, 2);
+      assert.equal(p2.items.length, 2);
+      assert.equal(new Set([...p1.items, ...p2.items].map((h) => h.document.id + h.quote.id)).size, 4);
+      assert.deepEqual(p1.items.map((h) => h.date), ['2023-01-10', '2023-01-10'], 'newest first without a query');
+      assert.deepEqual(p1.facets?.langs, [{ value: 'fr', count: 3 }, { value: 'en', count: 2 }]);
+      assert.deepEqual(p1.facets?.years, [{ value: '2022', count: 3 }, { value: '2023', count: 2 }]);
+      assert.equal(p1.facets?.speakers[0]?.name, 'Rishi Sunak');
+      assert.equal(p1.facets?.speakers[0]?.count, 2);
+      const clamp = await store.searchQuotes({ page: -3, pageSize: 10_000 });
+      assert.equal(clamp.page, 1);
+      assert.equal(clamp.pageSize, 100);
+    });
+  });
+
+  describe('streaming', () => {
+    test('crosses batch boundaries without losing or repeating a quote', () =>
+      withStore(async (store) => {
+        const records = Array.from({ length: 130 }, (_, d) => makeRecord({
+          id: `d${d}`, quotes: Array.from({ length: 10 }, (_, i) => ({ content: `Phrase ${d} numéro ${i}`, speaker: 'Anne Roy' })),
+        }));
+        await store.ingestMany(records);
+        const seen = new Set<string>();
+        for await (const hit of store.streamQuotes({ speaker: 'Roy' })) seen.add(`${hit.document.id}/${hit.quote.id}`);
+        assert.equal(seen.size, 1300);
+      }));
+  });
+
+  describe('facet counts stay true', () => {
+    test('after a write here or a commit by another process on the same file', () =>
+      withStore(async (store, url) => {
+        await store.ingest(makeRecord({ id: 'a', lang: 'fr', quotes: [{ content: 'Un', speaker: 'Anne Roy' }] }));
+        const langs = async () => (await store.searchQuotes({ facets: true, page: 2 })).facets?.langs;
+        assert.deepEqual(await langs(), [{ value: 'fr', count: 1 }]);
+        await store.ingest(makeRecord({ id: 'b', lang: 'en', quotes: [{ content: 'Two', speaker: 'Anne Roy' }] }));
+        assert.deepEqual(await langs(), [{ value: 'en', count: 1 }, { value: 'fr', count: 1 }]);
+        const other = await openStore(url);
+        await other.ingest(makeRecord({ id: 'c', lang: 'en', quotes: [{ content: 'Three', speaker: 'Anne Roy' }] }));
+        await other.close();
+        assert.deepEqual(await langs(), [{ value: 'en', count: 2 }, { value: 'fr', count: 1 }]);
+      }));
+  });
+
+  describe('speakers', () => {
+    /** Names given in documents, in order of arrival → the canonical speakers expected (sorted). */
+    const cases: [string, string[][], string[]][] = [
+      ['honorific, full name and surname are one speaker', [['M. Macron'], ['Emmanuel Macron'], ['Macron']], ['Emmanuel Macron']],
+      ['the same, surname first', [['Macron'], ['M. Macron'], ['Emmanuel Macron']], ['Emmanuel Macron']],
+      ['roles and accents fold', [['le président Emmanuel Macron'], ['EMMANUEL MACRON'], ['Emmanuel Macron']], ['Emmanuel Macron']],
+      ['two Le Pens stay two', [['Marine Le Pen'], ['Jean-Marie Le Pen']], ['Jean-Marie Le Pen', 'Marine Le Pen']],
+      ['a lone surname shared by two full names stands alone', [['Marine Le Pen'], ['Le Pen'], ['Jean-Marie Le Pen']], ['Jean-Marie Le Pen', 'Le Pen', 'Marine Le Pen']],
+      ['particles belong to the surname', [['Charles de Gaulle'], ['de Gaulle'], ['M. de Gaulle']], ['Charles de Gaulle']],
+      ['English honorifics', [['Mr. Obama'], ['President Barack Obama'], ['Obama']], ['Barack Obama']],
+      ['a bare role is its own speaker', [['le porte-parole'], ['Marc Porte']], ['Marc Porte', 'le porte-parole']],
+      ['different surnames never merge', [['Anne Roy'], ['Roy'], ['Anne Royal']], ['Anne Roy', 'Anne Royal']],
+    ];
+    for (const [title, documents, expected] of cases) {
+      test(title, () =>
+        withStore(async (store) => {
+          for (const [i, names] of documents.entries()) {
+            await store.ingest(makeRecord({ id: `d${i}`, quotes: names.map((speaker) => ({ content: `Phrase numéro ${i}`, speaker })) }));
+          }
+          const speakers = (await store.listSpeakers({})).items;
+          assert.deepEqual(speakers.map((s) => s.name).sort(), expected);
+          assert.equal(speakers.reduce((sum, s) => sum + s.quotes, 0), documents.flat().length);
+        }));
+    }
+
+    test('a full name leaving the store lets its lone surname stand alone again', () =>
+      withStore(async (store) => {
+        await store.ingest(makeRecord({ id: 'a', quotes: [{ content: 'Un', speaker: 'Emmanuel Macron' }] }));
+        await store.ingest(makeRecord({ id: 'b', quotes: [{ content: 'Deux', speaker: 'Macron' }] }));
+        assert.equal((await store.listSpeakers({})).total, 1);
+        await store.ingest(makeRecord({ id: 'a', quotes: [{ content: 'Un', speaker: 'Anne Roy' }] }));
+        assert.deepEqual((await store.listSpeakers({})).items.map((s) => s.name).sort(), ['Anne Roy', 'Macron']);
+      }));
+
+    test('list, name search and detail with aliases, outlets and timeline', () =>
+      withStore(async (store) => {
+        await store.ingestMany([
+          macron,
+          makeRecord({ id: 'x', date: '2022-06-01', url: 'https://www.lefigaro.fr/a', quotes: [{ content: 'Encore', speaker: 'Emmanuel Macron' }, { content: 'Et encore', speaker: 'Macron' }] }),
+          makeRecord({ id: 'y', date: null, quotes: [{ content: 'Sans date', speaker: 'Macron' }] }),
+        ]);
+        const list = await store.listSpeakers({});
+        assert.equal(list.items[0]?.name, 'Emmanuel Macron');
+        assert.equal(list.items[0]?.quotes, 4);
+        assert.equal(list.items[0]?.documents, 3);
+        assert.deepEqual((await store.listSpeakers({ q: 'macr' })).items.map((s) => s.name), ['Emmanuel Macron']);
+        assert.deepEqual((await store.listSpeakers({ q: 'M. Macron' })).items.map((s) => s.name), ['Emmanuel Macron']);
+        assert.equal((await store.listSpeakers({ q: 'porte-parole' })).total, 1);
+        assert.equal((await store.listSpeakers({ lang: 'en' })).total, 0);
+        const detail = await store.getSpeaker(list.items[0]!.id);
+        assert.ok(detail);
+        assert.deepEqual(detail.aliases, ['Emmanuel Macron', 'M. Macron', 'Macron']);
+        assert.deepEqual(detail.outlets, [{ value: 'lefigaro.fr', count: 2 }, { value: 'Le Monde', count: 1 }]);
+        assert.deepEqual(detail.timeline, [{ value: '2022-05-24', count: 1 }, { value: '2022-06-01', count: 2 }]);
+        assert.equal(detail.undated, 1);
+        assert.equal(await store.getSpeaker(9999), null);
+        assert.equal((await store.searchQuotes({ speakerId: detail.id })).total, 4);
+      }));
+  });
+
+  describe('accounts', () => {
+    test('document accounts are stored with their quotes and speaker, and filtered', () =>
+      withStore(async (store) => {
+        const record = makeRecord({
+          id: 'call', date: '2022-05-25',
+          quotes: [
+            { content: 'Elle a salué les progrès', speaker: 'Michelle Bachelet', via: ['readout'] },
+            { content: 'Elle a demandé un accès sans entrave', speaker: 'Michelle Bachelet', via: ['UN transcript'] },
+          ],
+          accounts: [{ quotes: [0, 1], verdict: 'divergent' }],
+        });
+        await store.ingest(record);
+        const page = await store.listAccounts({});
+        assert.equal(page.total, 1);
+        const a = page.items[0]!;
+        assert.deepEqual(a.account, record.accounts[0]);
+        assert.deepEqual(a.quotes, record.quotes);
+        assert.equal(a.speaker?.name, 'Michelle Bachelet');
+        assert.equal(a.document.id, 'call');
+        assert.equal((await store.listAccounts({ verdict: 'consistent' })).total, 0);
+        assert.equal((await store.listAccounts({ speaker: 'Bachelet' })).total, 1);
+        assert.equal((await store.listAccounts({ documentId: 'other' })).total, 0);
+        assert.equal((await store.stats()).accounts, 1);
+      }));
+  });
+
+  describe('reindex', () => {
+    test('re-extracts the stored texts of other engine versions, keeps the rest, reports failures', () =>
+      withStore(async (store) => {
+        await store.ingestMany([
+          makeRecord({ id: 'old', engine: '0.0.1', date: '2021-01-02', site: 'X', quotes: [{ content: 'Ancien texte ici', speaker: 'Anne Roy' }] }),
+          makeRecord({ id: 'poison', engine: '0.0.1' }),
+          makeRecord({ id: 'current', engine: '0.2.0', quotes: [{ content: 'Déjà à jour', speaker: 'Paul Roy' }] }),
+        ]);
+        const seen: string[] = [];
+        const summary = await store.reindex((input) => {
+          seen.push(input.id!);
+          if (input.id === 'poison') throw new Error('boom');
+          assert.equal(input.date, '2021-01-02');
+          assert.equal(input.meta?.site, 'X');
+          assert.equal(input.lang, 'fr');
+          const fresh = makeRecord({ id: input.id!, engine: '0.2.0', date: input.date, site: input.meta?.site, quotes: [{ content: 'Nouvelle extraction', speaker: 'Anne Roy' }] });
+          return { ...fresh, text: input.text! };
+        }, { version: '0.2.0' });
+        assert.deepEqual(seen, ['old', 'poison']);
+        assert.equal(summary.checked, 2);
+        assert.equal(summary.reindexed, 1);
+        assert.deepEqual(summary.failed.map((f) => f.id), ['poison']);
+        assert.equal((await store.getDocument('old'))?.engine.version, '0.2.0');
+        assert.equal((await store.searchQuotes({ q: 'nouvelle' })).total, 1);
+        assert.equal((await store.searchQuotes({ q: 'ancien' })).total, 0);
+        const stats = await store.stats();
+        assert.deepEqual(stats.engines, [{ value: '0.2.0', count: 2 }, { value: '0.0.1', count: 1 }]);
+      }));
+  });
+
+  describe('hostile content', () => {
+    test('markup in text, names and queries is stored and returned as plain data', () =>
+      withStore(async (store) => {
+        const payload = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+        await store.ingest(makeRecord({ id: payload, title: payload, url: 'javascript:alert(3)', quotes: [{ content: `${payload} dit-il`, speaker: `${payload} Roy`, via: [payload] }] }));
+        const hit = (await store.searchQuotes({ q: payload })).items[0];
+        assert.ok(hit);
+        assert.equal(hit.quote.content.text, `${payload} dit-il`);
+        assert.equal(hit.document.id, payload);
+        assert.equal((await store.getDocument(payload))?.meta.title, payload);
+        assert.equal((await store.searchQuotes({ via: payload })).total, 1);
+      }));
+  });
+}
