@@ -44,3 +44,17 @@ test('pair set: the issue\'s thresholds hold overall', () => {
   assert.ok(all.divergent.precision >= 0.85 && all.divergent.recall >= 0.85);
   assert.ok(all.clustering.precision >= 0.9 && all.clustering.recall >= 0.9);
 });
+
+test('pair sets written more loosely read too (bare strings, context, no offsets, "consistent")', () => {
+  const loose = [
+    JSON.stringify({ id: 'x1', lang: 'en', label: 'consistent', a: 'We will win.', b: { content: 'we will WIN', context: '“we will WIN”, she said, according to Reuters.', via: ['Reuters'] } }),
+    JSON.stringify({ id: 'x2', label: 'unrelated', a: { text: 'Il pleut sur la ville', kind: 'mixed' }, b: 'Le soleil brille sur la mer' }),
+  ].join('\n');
+  const parsed = parsePairs(loose);
+  assert.deepEqual(parsed.map((p) => [p.id, p.lang, p.label, p.text.slice(p.b.start, p.b.end)]), [
+    ['x1', 'en', 'verbatim', 'we will WIN'],
+    ['x2', 'fr', 'unrelated', 'Le soleil brille sur la mer'],
+  ]);
+  assert.deepEqual(evaluatePairs(parsed).results.map((r) => r.predicted), ['consistent', 'none']);
+  assert.throws(() => parsePairs(JSON.stringify({ label: 'maybe', a: 'x', b: 'y' })), /unknown label/);
+});

@@ -8,6 +8,7 @@ import type { Document, Lang, QuoteDraft, QuoteKind, Ref } from '../types.js';
 import { packFor } from '../lang/index.js';
 import { segment } from '../stages/segment.js';
 import { DEFAULT_CONFIG } from '../config.js';
+import { detectLanguage } from '../detect-language.js';
 
 export type PairLabel = 'verbatim' | 'variant' | 'divergent' | 'unrelated';
 
@@ -40,17 +41,52 @@ export interface LabelledPair {
 
 export const LABELS: PairLabel[] = ['verbatim', 'variant', 'divergent', 'unrelated'];
 
-/** Parses the JSONL pair set; throws on a malformed line (the file is ours, a bad line is a bug). */
+const LABEL_NAMES: Record<string, PairLabel> = {
+  verbatim: 'verbatim', consistent: 'verbatim', same: 'verbatim',
+  variant: 'variant',
+  divergent: 'divergent',
+  unrelated: 'unrelated', different: 'unrelated', none: 'unrelated',
+};
+
+type LooseVersion = Partial<PairVersion> & { context?: string; text?: string };
+
+/**
+ * Parses a JSONL pair set. The format is data/accounts/README.md's; a pair set written more loosely also reads: a
+ * version may be a bare string, or give its words as `content` (or `text`) with an optional `context` around them;
+ * offsets, kinds, channels, addressees and times are optional; `consistent` reads as verbatim. Throws on a line it
+ * cannot use.
+ */
 export function parsePairs(jsonl: string): LabelledPair[] {
   const out: LabelledPair[] = [];
   jsonl.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
-    const p = JSON.parse(line) as LabelledPair;
-    for (const v of [p.a, p.b]) {
-      if (p.text.slice(v.start, v.end) !== v.content) throw new Error(`pair ${p.id} (line ${i + 1}): offsets do not match content`);
-    }
-    if (!LABELS.includes(p.label)) throw new Error(`pair ${p.id}: unknown label ${p.label}`);
-    out.push(p);
+    const raw = JSON.parse(line) as Partial<LabelledPair> & { a: LooseVersion | string; b: LooseVersion | string; label: string };
+    const where = `pair ${raw.id ?? `line ${i + 1}`}`;
+    const label = LABEL_NAMES[String(raw.label).toLowerCase()];
+    if (!label) throw new Error(`${where}: unknown label ${raw.label}`);
+    const loose = (v: LooseVersion | string): LooseVersion => (typeof v === 'string' ? { content: v } : v);
+    const [la, lb] = [loose(raw.a), loose(raw.b)];
+    const words = (v: LooseVersion) => v.content ?? v.text ?? '';
+    const text = raw.text ?? [la.context ?? words(la), lb.context ?? words(lb)].join('\n\n');
+    let from = 0;
+    const version = (v: LooseVersion): PairVersion => {
+      const content = words(v);
+      let start = v.start ?? -1;
+      if (start < 0 || text.slice(start, start + content.length) !== content) start = text.indexOf(content, from);
+      if (start < 0) start = text.indexOf(content);
+      if (start < 0 || !content) throw new Error(`${where}: the words are not in the text: ${content.slice(0, 60)}`);
+      from = start + content.length;
+      return {
+        start, end: start + content.length, content, kind: v.kind ?? 'direct', via: v.via ?? [], addressee: v.addressee ?? null, time: v.time ?? null,
+      };
+    };
+    const a = version(la);
+    const b = version(lb);
+    const lang = (raw.lang ?? (detectLanguage(text) === 'en' ? 'en' : 'fr')) as Lang;
+    out.push({
+      id: raw.id ?? `line-${i + 1}`, lang, label, origin: raw.origin ?? 'unknown', source: raw.source ?? null, doc: raw.doc ?? null,
+      speaker: raw.speaker ?? 'speaker', text, a, b, otherQuotes: raw.otherQuotes ?? [], note: raw.note ?? '',
+    });
   });
   return out;
 }
