@@ -109,7 +109,7 @@ describe('migrations', () => {
 });
 
 describe('store URLs', () => {
-  test('postgres URLs give a clear configuration error for now, without leaking the password', async () => {
+  test('an unreachable PostgreSQL is a clear configuration error that does not print the password', async () => {
     await assert.rejects(openStore('postgres://selon:secret@db.example/selon'), (err: SelonError) => {
       assert.equal(err.code, 'E006');
       assert.match(err.message, /PostgreSQL/);
