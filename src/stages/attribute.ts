@@ -9,6 +9,7 @@ import type { Cue, Document, Entity, Mention, QuoteDraft, Ref, Sentence, Span, T
 import type { LanguagePack } from '../lang/pack.js';
 import { lexicon, type Lexicon } from '../lang/lexicon.js';
 import { tokenAt } from '../lib/tokens.js';
+import { mentionIndex, mentionsIn } from '../lib/mention-index.js';
 import { resolveDate } from '../lib/dates.js';
 
 interface Ctx {
@@ -28,8 +29,7 @@ const speaks = (m: Mention) => m.kind !== 'channel';
 function mentionStartingAt(ctx: Ctx, tokenIndex: number): number | null {
   const t = ctx.tokens[tokenIndex];
   if (!t) return null;
-  const i = ctx.mentions.findIndex((m) => m.start === t.start);
-  return i >= 0 ? i : null;
+  return mentionIndex(ctx.mentions).byStart.get(t.start) ?? null;
 }
 
 function mentionEndingAt(ctx: Ctx, offset: number): number | null {
@@ -52,8 +52,8 @@ function verbSubject(ctx: Ctx, cue: Cue, q: QuoteDraft): number | null {
   if (cue.clitic) {
     // "dit-on": an impersonal subject names nobody.
     if (ctx.pack.impersonalPronouns.includes(ctx.text.slice(cue.clitic.start, cue.clitic.end).toLowerCase())) return null;
-    const i = ctx.mentions.findIndex((m) => m.start === cue.clitic!.start);
-    if (i >= 0) return i;
+    const i = mentionIndex(ctx.mentions).byStart.get(cue.clitic.start);
+    if (i !== undefined) return i;
   }
   const s = ctx.sentences[cue.sentence]!;
   // "…, ajoutant « … »", "en affirmant que…": a gerund or infinitive shares the subject of its main clause.
@@ -110,8 +110,11 @@ function mainSubject(ctx: Ctx, cue: Cue): number | null {
     }
   }
   const s = ctx.sentences[cue.sentence]!;
-  const first = ctx.mentions.findIndex((m) => m.sentence === s.index && !m.quoted && m.start < cue.start && (m.type === 'person' || m.type === 'organization' || m.type === 'group'));
-  return first >= 0 ? first : null;
+  const first = mentionsIn(ctx.mentions, s.index).find((i) => {
+    const m = ctx.mentions[i]!;
+    return !m.quoted && m.start < cue.start && (m.type === 'person' || m.type === 'organization' || m.type === 'group');
+  });
+  return first ?? null;
 }
 
 function accordingSource(ctx: Ctx, cue: Cue): number | null {
@@ -323,7 +326,7 @@ export const attribute: Stage = {
       const speakerRef = m !== null ? ref(ctx, m) : null;
       if (speakerRef) via = via.filter((v) => v.name !== speakerRef.name);
       if (addressee && addressee.mention) {
-        const am = ctx.mentions.find((x) => x.start === addressee.mention!.start);
+        const am = ctx.mentions[mentionIndex(ctx.mentions).byStart.get(addressee.mention.start) ?? -1];
         if (am?.type === 'media' && !via.some((v) => v.name === addressee.name)) via.push(addressee);
       }
       if (entity) spoken.push(entity);

@@ -12,6 +12,7 @@ import type { LanguagePack } from '../lang/pack.js';
 import type { EngineConfig } from '../config.js';
 import { lexicon, type Lexicon } from '../lang/lexicon.js';
 import { CLOSING_MARK, OPENING_MARK, contains, overlaps, tokenAt, trimSpan } from '../lib/tokens.js';
+import { mentionIndex } from '../lib/mention-index.js';
 
 interface Ctx {
   doc: Document;
@@ -195,8 +196,8 @@ function dashSpeaker(ctx: Ctx, q: Quoted): number | null {
   if (!after) return null;
   const start = q.end + after[0].length;
   const mentions = ctx.doc.layers.mentions!;
-  const i = mentions.findIndex((m) => m.start === start);
-  if (i < 0) return null;
+  const i = mentionIndex(mentions).byStart.get(start);
+  if (i === undefined) return null;
   const rest = ctx.text.slice(mentions[i]!.end, ctx.text.indexOf('\n', mentions[i]!.end) >>> 0);
   return /^[\s.,;)]*$/u.test(rest.split('\n')[0]!) ? i : null;
 }
@@ -476,7 +477,7 @@ function isIncise(ctx: Ctx, s: Sentence, cue: Cue, comma: number): boolean {
   // Only the inverted subject and a short phrase may follow: ", a indiqué la police." / ", police said Tuesday."
   let k = cue.range[1];
   while (k < s.tokens[1] && ctx.lex.adverbs.has(ctx.tokens[k]!.norm)) k++;
-  const inverted = mentions.find((m) => m.start === ctx.tokens[k]?.start);
+  const inverted = mentions[mentionIndex(mentions).byStart.get(ctx.tokens[k]?.start ?? -1) ?? -1];
   if (between.trim() === '' && !inverted && cue.clitic === null) return false;
   if (inverted) k = tokenAt(ctx.tokens, inverted.end);
   // The subject may carry a complement: ", affirme Rami Abd al-Rahman de l'Observatoire syrien des droits de l'homme."

@@ -8,6 +8,7 @@ import type { Stage } from '../pipeline.js';
 import type { EntityType, Gender, GrammaticalNumber, Mention, Quoted, Sentence, Token } from '../types.js';
 import type { LanguagePack, RoleInfo } from '../lang/pack.js';
 import { lexicon, type Lexicon } from '../lang/lexicon.js';
+import { tokenAt } from '../lib/tokens.js';
 
 interface Ctx {
   text: string;
@@ -19,6 +20,10 @@ interface Ctx {
   quoted: Quoted[];
   /** Words seen in lower case somewhere in the document. */
   lower: Set<string>;
+  /** 1 for tokens between quote marks. */
+  inQuote: Uint8Array;
+  /** 1 for capitalised words, or lower-case particles glued to a capital ("al-Rahman", "el-Sisi"). */
+  capitalised: Uint8Array;
 }
 
 /** After a sentence-initial candidate: another capitalised word, a colon, a comma or a verb make it a subject. */
@@ -31,12 +36,10 @@ function nextIsNameLike(ctx: Ctx, i: number): boolean {
 
 /** Is this capitalised token plausibly part of a name (not a sentence-initial function word)? */
 function nameWord(ctx: Ctx, i: number, sentenceStart: number): boolean {
+  if (ctx.capitalised[i] !== 1) return false;
   const t = ctx.tokens[i]!;
-  if (t.kind !== 'word') return false;
-  const raw = ctx.text.slice(t.start, t.end);
-  const upper = t.upper || /^\p{Ll}+[-‑]\p{Lu}/u.test(raw); // al-Rahman, el-Sisi
-  if (!upper) return false;
   if (ctx.lex.notNames.has(t.norm)) return false;
+  const raw = ctx.text.slice(t.start, t.end);
   if (i === sentenceStart || isAfterOpeningMark(ctx, i)) {
     if (ctx.lex.verbForms.has(t.norm) || ctx.pack.pronouns[t.norm] || ctx.pack.determiners[t.norm]) return false;
     if (/^\p{Lu}{2,}$/u.test(raw)) return true; // acronym
@@ -87,17 +90,21 @@ function matchPhrase<T>(ctx: Ctx, i: number, end: number, table: Map<string, T>,
   if (i >= end) return null;
   const max = firsts.get(ctx.tokens[i]!.norm);
   if (!max) return null;
-  for (let n = Math.min(max, end - i); n >= 1; n--) {
-    const key = ctx.tokens.slice(i, i + n).map((t) => t.norm).join(' ').replace(/' /g, "'");
-    if (table.has(key)) return [key, n];
+  const keys: string[] = [];
+  let key = '';
+  for (let n = 0; n < Math.min(max, end - i); n++) {
+    const norm = ctx.tokens[i + n]!.norm;
+    key = n === 0 ? norm : key.endsWith("'") ? key + norm : `${key} ${norm}`;
+    keys.push(key);
   }
+  for (let n = keys.length; n >= 1; n--) if (table.has(keys[n - 1]!)) return [keys[n - 1]!, n];
   return null;
 }
 
 function mention(ctx: Ctx, s: number, e: number, fields: Partial<Mention> & Pick<Mention, 'kind' | 'type'>, sentence: number): Mention {
   const start = ctx.tokens[s]!.start;
   const end = ctx.tokens[e - 1]!.end;
-  const quoted = ctx.quoted.some((q) => q.inner.start <= start && end <= q.inner.end);
+  const quoted = ctx.inQuote[s] === 1;
   return { start, end, text: ctx.text.slice(start, end), gender: null, number: 'sg', name: null, role: null, sentence, quoted, ...fields };
 }
 
@@ -170,6 +177,20 @@ function properBody(ctx: Ctx, role: { start: number } | null, end: number): stri
 function firstNameWithin(ctx: Ctx, from: number, to: number): number | null {
   for (let k = from; k < to - 1; k++) if (ctx.pack.firstNames[ctx.tokens[k]!.norm]) return k;
   return null;
+}
+
+/** "al-Rahman", "el-Sisi": a lower-case particle glued to a capitalised name. */
+function gluedCapital(norm: string, raw: string): boolean {
+  return (norm.includes('-') || norm.includes('‑')) && /^\p{Ll}+[-‑]\p{Lu}/u.test(raw);
+}
+
+function insideQuotes(tokens: Token[], quoted: Quoted[]): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  for (const q of quoted) {
+    if (q.depth > 0) continue;
+    for (let k = tokenAt(tokens, q.inner.start); k < tokens.length && tokens[k]!.end <= q.inner.end; k++) out[k] = 1;
+  }
+  return out;
 }
 
 function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
@@ -253,7 +274,8 @@ export const findMentions: Stage = {
     const tokens = doc.layers.tokens!;
     const sentences = doc.layers.sentences!;
     const ctx: Ctx = { text: doc.text, tokens, pack, lex: lexicon(pack), midCaps: collectMidCaps(doc.text, tokens, sentences), quoted: doc.layers.quoted!,
-      lower: new Set(tokens.filter((t) => t.kind === 'word' && !t.upper).map((t) => t.norm)) };
+      lower: new Set(tokens.filter((t) => t.kind === 'word' && !t.upper).map((t) => t.norm)), inQuote: insideQuotes(tokens, doc.layers.quoted!),
+      capitalised: Uint8Array.from(tokens, (t) => (t.kind === 'word' && (t.upper || gluedCapital(t.norm, doc.text.slice(t.start, t.end))) ? 1 : 0)) };
     const mentions: Mention[] = [];
     for (const s of sentences) findInSentence(ctx, s, mentions);
     return { ...doc, layers: { ...doc.layers, mentions } };

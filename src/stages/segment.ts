@@ -64,6 +64,11 @@ function splitWord(word: string, offset: number, pack: LanguagePack, out: Array<
 
 function kindOf(s: string): TokenKind {
   if (QUOTE_CHARS.has(s)) return 'quote';
+  const c = s.charCodeAt(0);
+  // ASCII fast paths; the Unicode classes below settle everything else.
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return 'word';
+  if (c >= 48 && c <= 57) return 'number';
+  if (c < 128) return 'punct';
   if (/^[\p{L}\p{M}]/u.test(s)) return 'word';
   if (/^\p{N}/u.test(s)) return 'number';
   return 'punct';
@@ -103,7 +108,8 @@ export const segment: Stage = {
         const [s, e] = raw[r]!;
         const str = text.slice(s, e);
         const kind = kindOf(str);
-        tokens.push({ start: s, end: e, kind, norm: str.toLowerCase().replace(/’/g, "'"), upper: /^\p{Lu}/u.test(str), sentence: -1 });
+        const lower = str.toLowerCase();
+        tokens.push({ start: s, end: e, kind, norm: lower.includes('’') ? lower.replace(/’/g, "'") : lower, upper: kind === 'word' && lower[0] !== str[0], sentence: -1 });
         if (tokens.length - 1 === sentStartTok) sentStart = s;
         if (!SENTENCE_END.has(str)) continue;
         // Absorb following sentence-final punctuation and closing quote marks: « Fin. » / "End."
