@@ -10,11 +10,11 @@
 import type { LanguagePack } from '../lang/pack.js';
 import type { QuoteKind } from '../types.js';
 import { PACKS } from '../lang/index.js';
-import { fold, stem, wordsOf } from './normalize.js';
 import { mergedLexicon, type AccountLexicon } from './lexicon.js';
-import { lcsLength, wordDiff, type DiffOp } from './diff.js';
-import { lshCandidates, minHasher, shingles } from './minhash.js';
-import { THRESHOLDS } from './similarity.js';
+import { wordDiff, type DiffOp } from './diff.js';
+import { candidatePairs } from './candidates.js';
+import { buildTexts, type Text } from './texts.js';
+import { UnionFind } from './union-find.js';
 
 /** One quote as the cross-document clustering sees it. */
 export interface AccountQuote {
@@ -102,130 +102,8 @@ export interface ClusterResult {
   stats: { records: number; texts: number; candidates: number; clusters: number; singletons: number };
 }
 
-interface Text {
-  key: string;
-  sample: string;
-  stems: Int32Array;
-  terms: Int32Array;
-  termSet: Int32Array;
-  records: number[];
-}
-
 function defaultLexicon(): AccountLexicon {
   return mergedLexicon(Object.values(PACKS) as LanguagePack[]);
-}
-
-class Dictionary {
-  private ids = new Map<string, number>();
-  id(s: string): number {
-    let id = this.ids.get(s);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(s, id);
-    }
-    return id;
-  }
-}
-
-function buildTexts(records: AccountQuote[], lex: AccountLexicon): { texts: Text[]; textOf: Int32Array } {
-  const dict = new Dictionary();
-  const byKey = new Map<string, number>();
-  const texts: Text[] = [];
-  const textOf = new Int32Array(records.length).fill(-1);
-  records.forEach((r, i) => {
-    const words = wordsOf(r.content);
-    if (!words.length) return; // nothing to compare: "…", an empty span
-    const key = words.join(' ');
-    const known = byKey.get(key);
-    if (known !== undefined) {
-      texts[known]!.records.push(i);
-      textOf[i] = known;
-      return;
-    }
-    const stems = Int32Array.from(words.map((w) => dict.id(stem(w))));
-    const terms: number[] = [];
-    words.forEach((w, k) => {
-      if ((w.length < 2 && !/^\d/.test(w)) || lex.stop.has(w) || lex.negations.has(w)) return;
-      terms.push(stems[k]!);
-    });
-    const text: Text = {
-      key,
-      sample: r.content,
-      stems,
-      terms: Int32Array.from(terms),
-      termSet: Int32Array.from(new Set(terms)).sort(),
-      records: [i],
-    };
-    byKey.set(key, texts.length);
-    textOf[i] = texts.length;
-    texts.push(text);
-  });
-  return { texts, textOf };
-}
-
-function intersection(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      n++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return n;
-}
-
-const sameArray = (a: Int32Array, b: Int32Array) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-/** How two texts relate: 'near' (same words, or overlapping as a whole), 'part' (one is a fragment of the other), or null. */
-export type Link = { kind: 'near'; score: number } | { kind: 'part'; score: number; part: 'a' | 'b' } | null;
-
-function linkTexts(a: Text, b: Text): Link {
-  if (a.stems.length && sameArray(a.stems, b.stems)) return { kind: 'near', score: 1 };
-  const shared = intersection(a.termSet, b.termSet);
-  const sizes = a.termSet.length + b.termSet.length;
-  const dice = sizes ? (2 * shared) / sizes : 0;
-  if (dice >= THRESHOLDS.dice) return { kind: 'near', score: dice };
-  const n = a.stems.length;
-  const m = b.stems.length;
-  if (n && m && (2 * Math.min(n, m)) / (n + m) >= THRESHOLDS.sequence) {
-    const sequence = (2 * lcsLength(a.stems, b.stems)) / (n + m);
-    if (sequence >= THRESHOLDS.sequence) return { kind: 'near', score: sequence };
-  }
-  const small = a.termSet.length <= b.termSet.length ? a : b;
-  const large = small === a ? b : a;
-  if (!small.termSet.length) return null;
-  const containment = shared / small.termSet.length;
-  if (containment >= THRESHOLDS.containment && small.termSet.length >= THRESHOLDS.containmentMinTerms) {
-    return { kind: 'part', score: containment, part: small === a ? 'a' : 'b' };
-  }
-  if (containment === 1 && lcsLength(small.terms, large.terms) === small.terms.length) {
-    return { kind: 'part', score: small.termSet.length / large.termSet.length, part: small === a ? 'a' : 'b' };
-  }
-  return null;
-}
-
-class UnionFind {
-  parent: Int32Array;
-  constructor(n: number) {
-    this.parent = Int32Array.from({ length: n }, (_, i) => i);
-  }
-  find(i: number): number {
-    const p = this.parent;
-    while (p[i] !== i) {
-      p[i] = p[p[i]!]!;
-      i = p[i]!;
-    }
-    return i;
-  }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
 }
 
 function appearance(r: AccountQuote): Appearance {
@@ -252,58 +130,9 @@ export function clusterQuotes(records: AccountQuote[], options: ClusterOptions =
   const bands = options.bands ?? 16;
   const { texts, textOf } = buildTexts(records, lex);
 
-  // Candidate pairs: LSH over all texts (content alone), plus, within each speaker, the texts sharing one of each
-  // text's rarest terms. Prefix filtering: when at least a share c of a text's terms are in another text, the two share
-  // one of its |s| − ⌈c·|s|⌉ + 1 rarest terms. Every confirming rule needs c ≥ 0.5 of the smaller text (Dice ≥ 0.5
-  // implies it), so within a speaker no candidate is lost — LSH alone misses pairs whose lengths differ a lot.
-  const hasher = minHasher(size);
-  const signatures = texts.map((t) => hasher.signature(shingles(t.terms)));
-  const links = new Map<number, { a: number; b: number; link: NonNullable<Link> }>();
-  const T = texts.length;
-  let candidates = 0;
-  const consider = (i: number, j: number) => {
-    const [a, b] = i < j ? [i, j] : [j, i];
-    const key = a * T + b;
-    if (links.has(key) || a === b) return;
-    candidates++;
-    const link = linkTexts(texts[a]!, texts[b]!);
-    links.set(key, link ? { a, b, link } : (null as never));
-  };
-  lshCandidates(signatures, bands, size / bands, consider);
-
   const speakerOf = (r: AccountQuote) => r.speakerKey;
-  const bySpeaker = new Map<string, Set<number>>();
-  texts.forEach((t, ti) => {
-    for (const ri of t.records) {
-      const s = speakerOf(records[ri]!);
-      if (s === null) continue;
-      let set = bySpeaker.get(s);
-      if (!set) bySpeaker.set(s, (set = new Set()));
-      set.add(ti);
-    }
-  });
-  // Rarity rank of every term over the whole set (rarest first), for prefix filtering.
-  const df = new Map<number, number>();
-  for (const t of texts) for (const term of t.termSet) df.set(term, (df.get(term) ?? 0) + 1);
-  const byRank = [...df.keys()].sort((x, y) => df.get(x)! - df.get(y)! || x - y);
-  const rank = new Map(byRank.map((term, k) => [term, k]));
-  const PREFIX_SHARE = 0.5;
-  for (const tis of bySpeaker.values()) {
-    if (tis.size < 2) continue;
-    const postings = new Map<number, number[]>();
-    for (const ti of tis) for (const term of texts[ti]!.termSet) {
-      const list = postings.get(term);
-      if (list) list.push(ti);
-      else postings.set(term, [ti]);
-    }
-    for (const ti of tis) {
-      const set = texts[ti]!.termSet;
-      if (!set.length) continue;
-      const prefix = set.length - Math.ceil(PREFIX_SHARE * set.length) + 1;
-      const rarest = Array.from(set, (term) => rank.get(term)!).sort((x, y) => x - y).slice(0, prefix).map((k) => byRank[k]!);
-      for (const term of rarest) for (const tj of postings.get(term)!) if (tj !== ti) consider(ti, tj);
-    }
-  }
+  const speakersOfText = texts.map((t) => distinct(t.records.map((ri) => speakerOf(records[ri]!))));
+  const { links, candidates } = candidatePairs(texts, speakersOfText, { signatureSize: size, bands });
 
   // Entries: one per (speaker, text). Near links join entries of the same speaker and texts of any speaker.
   const entryIds = new Map<string, number>();
@@ -318,14 +147,11 @@ export function clusterQuotes(records: AccountQuote[], options: ClusterOptions =
     }
     return id;
   };
-  const speakersOfText = texts.map((t) => distinct(t.records.map((ri) => speakerOf(records[ri]!))));
   texts.forEach((_, ti) => speakersOfText[ti]!.forEach((s) => entryOf(s, ti)));
   const entryUF = new UnionFind(entries.length);
   const textUF = new UnionFind(texts.length);
   const parts: { piece: number; whole: number; score: number }[] = [];
-  for (const v of links.values()) {
-    if (!v) continue;
-    const { a, b, link } = v;
+  for (const { a, b, link } of links) {
     if (link.kind === 'part') {
       parts.push(link.part === 'a' ? { piece: a, whole: b, score: link.score } : { piece: b, whole: a, score: link.score });
       continue;
@@ -468,63 +294,4 @@ function mostCommon(xs: string[]): string | undefined {
   return best;
 }
 
-export interface AccountsFilters {
-  /** Keeps clusters whose speaker name agrees with this one (all its words among the speaker's, accents folded). */
-  speaker?: string;
-  /** Inclusive ISO dates; records outside (or undated, when a bound is given) are left out before clustering. */
-  since?: string;
-  until?: string;
-  /** Only clusters with at least one flag. */
-  flagged?: boolean;
-  minSize?: number;
-  limit?: number;
-}
-
-export interface AccountsReport {
-  filters: AccountsFilters;
-  clusters: QuoteCluster[];
-  conflicts: SpeakerConflict[];
-  stats: ClusterResult['stats'];
-}
-
-function speakerMatches(query: string, c: QuoteCluster): boolean {
-  const q = wordsOf(query);
-  if (!q.length) return true;
-  const names = [c.speakerName ?? '', c.speakerKey, ...c.versions.flatMap((v) => v.appearances.map((a) => a.speakerName ?? ''))];
-  return names.some((n) => {
-    const words = new Set(wordsOf(n));
-    return q.every((w) => words.has(w));
-  });
-}
-
-/**
- * Cross-document accounts over a set of quote records, with the filters of `selon accounts` and GET /api/accounts:
- * dates filter the records before clustering; the speaker filter keeps the clusters of matching speakers (after
- * clustering, so that the same words attributed to someone else are still found).
- */
-export function accountsOver(records: Iterable<AccountQuote>, filters: AccountsFilters = {}, options: ClusterOptions = {}): AccountsReport {
-  const kept: AccountQuote[] = [];
-  for (const r of records) {
-    if ((filters.since || filters.until) && !r.date) continue;
-    if (filters.since && r.date! < filters.since) continue;
-    if (filters.until && r.date!.slice(0, filters.until.length) > filters.until) continue;
-    kept.push(r);
-  }
-  const result = clusterQuotes(kept, { ...options, minSize: filters.minSize ?? options.minSize ?? 2 });
-  let clusters = result.clusters;
-  if (filters.speaker) clusters = clusters.filter((c) => speakerMatches(filters.speaker!, c));
-  if (filters.flagged) clusters = clusters.filter((c) => c.flags.length > 0);
-  const conflicts = filters.speaker
-    ? result.conflicts.filter((k) => k.speakers.some((s) => speakerMatches(filters.speaker!, { speakerKey: s.speakerKey, speakerName: s.speakerName, versions: [] } as unknown as QuoteCluster)))
-    : result.conflicts;
-  if (filters.limit !== undefined) clusters = clusters.slice(0, filters.limit);
-  return { filters, clusters, conflicts, stats: result.stats };
-}
-
-/** A stable key for a speaker name when no store id is at hand: folded words without one-letter words. */
-export function speakerKeyOf(name: string): string {
-  return fold(name)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 1)
-    .join(' ');
-}
+export { accountsOver, speakerKeyOf, type AccountsFilters, type AccountsReport } from './report.js';

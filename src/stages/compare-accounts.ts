@@ -79,6 +79,9 @@ function find(parent: number[], i: number): number {
   return i;
 }
 
+/** Evidence in a fixed order, whatever the order the pairs were judged in. */
+const RULE_ORDER: string[] = Object.values(RULES);
+
 function verdictOf(judgements: Judgement[]): Verdict {
   if (judgements.some((j) => j.verdict === 'divergent')) return 'divergent';
   if (judgements.every((j) => j.verdict === 'consistent')) return 'consistent';
@@ -145,7 +148,7 @@ export function compareVersionsOf(doc: Document, lex: AccountLexicon, pack: Lang
       channels: entries.map((e) => e.via),
       verdict: verdictOf(judgements),
       similarity: Math.min(...judgements.map((j) => j.similarity)),
-      evidence: [...evidence],
+      evidence: RULE_ORDER.filter((r) => evidence.has(r)),
     });
   }
   accounts.forEach((a, k) => (a.id = `a${k + 1}`));
