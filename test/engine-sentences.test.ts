@@ -56,6 +56,7 @@ const ROWS: Row[] = [
   ['en', 'The Church of Scientology answered. They claimed Paris was a volunteer.', [{ kind: 'indirect', content: 'Paris was a volunteer', speaker: 'Church of Scientology' }]],
   ['en', 'Harry Kane said, "In the first half it felt good out there.\n\nWe could have scored two or three goals."', [{ kind: 'direct', speaker: 'Harry Kane' }, { kind: 'direct', content: 'We could have scored two or three goals.', speaker: 'Harry Kane', continues: true }]],
   ['fr', '« Nous sommes devant un nouvel antisémitisme. » « Il y a là une volonté de pourrir le débat ! », a-t-il affirmé.', [{ kind: 'direct' }, { kind: 'direct', content: 'Il y a là une volonté de pourrir le débat !' }]],
+  ['en', 'North Korea stated it would attack any loudspeakers broadcasting propaganda and would respond within 48 hours.', [{ kind: 'indirect', content: 'it would attack any loudspeakers broadcasting propaganda and would respond within 48 hours', speaker: 'North Korea' }]],
   // 5. Channels
   ['fr', 'Selon l\'AFP, l\'usine fermera.', [{ kind: 'indirect', speaker: 'AFP', via: [] }]],
   ['fr', 'Paul Martin a déclaré dans un communiqué que l\'usine fermera.', [{ kind: 'indirect', speaker: 'Paul Martin', via: ['communiqué'] }]],

@@ -263,7 +263,9 @@ function clauseEnd(ctx: Ctx, from: number, s: Sentence, cueIndex: number): numbe
   for (const other of ctx.cues) {
     if (other.sentence !== s.index || other.start <= from || other.start >= end) continue;
     const before = ctx.tokens[other.range[0] - 1];
-    const coordinated = other.kind === 'verb' && !!before && ctx.pack.coordinators.includes(before.norm);
+    // "… and claim she has…": a coordinated verb with a clause of its own reports separately; "and would respond"
+    // without one belongs to the reported words.
+    const coordinated = other.kind === 'verb' && !!before && ctx.pack.coordinators.includes(before.norm) && introducesClause(ctx, other, s);
     const opensPredicate = !!before && (before.norm === ',' || ctx.pack.gerundMarkers.includes(before.norm));
     if (other.form === 'gerund' && opensPredicate) end = before!.norm === ',' ? before!.start : other.start;
     else if (coordinated) end = before!.start;
@@ -391,6 +393,12 @@ function startsClause(ctx: Ctx, k: number, end: number): boolean {
 function isPreposition(ctx: Ctx, norm: string): boolean {
   return ctx.pack.channelPrepositions.includes(norm) || ctx.pack.addresseePrepositions.includes(norm) || ctx.lex.ofWords.has(norm) ||
     ctx.pack.infinitiveMarkers.includes(norm) || ctx.pack.placePrepositions.includes(norm) || ctx.lex.adverbs.has(norm);
+}
+
+function introducesClause(ctx: Ctx, cue: Cue, s: Sentence): boolean {
+  const next = ctx.tokens[cue.range[1]];
+  if (!next || cue.range[1] >= s.tokens[1]) return false;
+  return ctx.lex.complementizers.has(next.norm) || next.kind === 'quote' || next.norm === ':' || startsClause(ctx, cue.range[1], s.tokens[1]);
 }
 
 /** An incise in mid-sentence: "Contrairement à tous les discours, appuie-t-il, le français est classé…" */
