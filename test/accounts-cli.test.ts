@@ -136,3 +136,21 @@ test('selon accounts --store: the same clusters from a SQLite store', async () =
   assert.equal(report.clusters[0].first.outlet, 'afp.com');
   assert.ok(report.clusters[0].flags.includes('speaker-conflict'));
 });
+
+test('accounts over a store: a streaming source is used when the store offers one', async () => {
+  const { accountsFromStore, fromStoredQuote } = await import('../src/accounts/sources.js');
+  const url = `sqlite:${join(dir, 'store2.db')}`;
+  const store = await openStore(url);
+  await store.ingestMany(RECORDS);
+  const all = (await store.searchQuotes({ pageSize: 100 })).items;
+  await store.close();
+  let streamed = 0;
+  const source = {
+    searchQuotes: async () => { throw new Error('paging not expected'); },
+    async *quotes() { for (const r of all) { streamed++; yield r; } },
+  };
+  const report = await accountsFromStore(source, { speaker: 'Ferrand' });
+  assert.equal(streamed, 5);
+  assert.equal(report.clusters[0]!.size, 3);
+  assert.equal(fromStoredQuote(all[0]!).docId, all[0]!.document.id);
+});

@@ -11,9 +11,13 @@ import { outletOf, quoteDate } from '../store/record.js';
 import { speakerKey as storeSpeakerKey } from '../store/names.js';
 import { accountsOver, speakerKeyOf, type AccountQuote, type AccountsFilters, type AccountsReport, type ClusterOptions } from './cluster.js';
 
-/** The part of the store accounts uses. */
+/**
+ * The part of the store accounts uses: paged search (src/store's `searchQuotes`), or, when the store has it, one
+ * stream of every quote in a date range (`quotes`), which spares the paging's OFFSET scans on large stores.
+ */
 export interface QuoteSource {
   searchQuotes(filters: QuoteFilters): Promise<{ items: QuoteRecord[]; total: number }>;
+  quotes?(filters: { from?: string; to?: string }): AsyncIterable<QuoteRecord>;
 }
 
 const PAGE = 100;
@@ -38,6 +42,10 @@ export function fromStoredQuote(r: QuoteRecord): AccountQuote {
 
 /** Every quote of a store (from `since` on, when given), page after page. */
 export async function* quotesFromStore(source: QuoteSource, options: { since?: string; until?: string } = {}): AsyncGenerator<AccountQuote> {
+  if (source.quotes) {
+    for await (const r of source.quotes({ from: options.since, to: options.until })) yield fromStoredQuote(r);
+    return;
+  }
   for (let page = 1; ; page++) {
     const { items } = await source.searchQuotes({ from: options.since, to: options.until, page, pageSize: PAGE });
     for (const r of items) yield fromStoredQuote(r);
