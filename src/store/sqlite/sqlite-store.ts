@@ -20,6 +20,7 @@ export function openDatabase(path: string, create = true): Db {
   if (!create && path !== ':memory:' && !existsSync(path)) {
     throw new SelonError('E006', `sqlite:${path}: no store there yet (selon ingest creates one)`);
   }
+  const existed = path !== ':memory:' && existsSync(path);
   let db: Db | null = null;
   try {
     db = new Database(path);
@@ -27,6 +28,9 @@ export function openDatabase(path: string, create = true): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // A damaged file would answer some queries with rows missing (silent loss) and take new writes into broken pages:
+    // refuse it on open, before anything is read or written (test/robust-faults.test.ts).
+    if (existed) checkIntact(db, path);
     migrate(db);
     return db;
   } catch (err) {
@@ -34,6 +38,28 @@ export function openDatabase(path: string, create = true): Db {
     if (err instanceof SelonError) throw err;
     throw new SelonError('E006', `sqlite:${path}: ${(err as Error).message}`);
   }
+}
+
+function checkIntact(db: Db, path: string): void {
+  const problems = db.pragma('quick_check(3)', { simple: false }) as { quick_check: string }[];
+  if (problems.length === 1 && problems[0]!.quick_check === 'ok') return;
+  throw new SelonError('E012', `sqlite:${path}: the database file is damaged (${problems.map((p) => p.quick_check).join('; ').replace(/\s+/g, ' ')}). ` +
+    'Nothing was read or changed: restore it from a backup, or rebuild it with sqlite3\'s .recover');
+}
+
+/** SQLite result codes that mean the disk or the file, not the request: E012 with what happened to the batch. */
+const FAULTS: Record<string, string> = {
+  SQLITE_FULL: 'the disk (or the database size limit) is full',
+  SQLITE_CORRUPT: 'the database file is damaged',
+  SQLITE_IOERR: 'the disk could not be written or read',
+};
+
+function storeFault(err: unknown, path: string): unknown {
+  const code = String((err as { code?: unknown })?.code ?? '');
+  const what = FAULTS[code] ?? FAULTS[code.split('_').slice(0, 2).join('_')];
+  if (!what) return err;
+  return new SelonError('E012', `sqlite:${path}: ${what} (${(err as Error).message}). Nothing of this batch was stored and the ` +
+    'documents stored before it are kept; once there is room, run the same command again: stored documents are skipped');
 }
 
 export function openSqliteStore(path: string, create = true): Store {
@@ -58,6 +84,8 @@ export class SqliteStore implements Store {
     for (const r of records) checkRecord(r);
     try {
       return this.writeMany(records);
+    } catch (err) {
+      throw storeFault(err, this.db.name);
     } finally {
       this.facets.changed();
     }
