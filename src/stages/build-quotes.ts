@@ -143,13 +143,30 @@ function isTitleOrTerm(ctx: Ctx, q: Quoted): boolean {
 
 /** A quoted span with no cue is speech when it reads as a sentence standing on its own. */
 function standsAlone(ctx: Ctx, q: Quoted): boolean {
-  if (words(ctx.text, q.inner) < ctx.config.minDirectWords) return false;
+  // After a colon even a short exchange is speech: "Le major quitta sa pipe : « Quelle fête, capitaine ? »".
+  if (words(ctx.text, q.inner) < (afterColon(ctx, q) ? 1 : ctx.config.minDirectWords)) return false;
   const inner = ctx.text.slice(q.inner.start, q.inner.end);
   const before = ctx.text.slice(Math.max(0, q.start - 3), q.start);
   const startsSentence = /^\p{Lu}/u.test(inner) && (q.start === 0 || /(^|[.!?:,…\n]\s*|^\s*)$/u.test(before));
   const after = ctx.text.slice(q.end, q.end + 2);
   const endsSentence = /[.!?…]$/u.test(inner) || /^\s*[.!?…]|^\s*$|^\s*\n/u.test(after);
   return startsSentence && endsSentence;
+}
+
+function afterColon(ctx: Ctx, q: Quoted): boolean {
+  return /:\s*$/u.test(ctx.text.slice(Math.max(0, q.start - 3), q.start));
+}
+
+/** The subject that opens the sentence before a colon: "Le baron s'approcha : « … »". */
+function subjectBeforeColon(ctx: Ctx, q: Quoted, sentence: number): number | null {
+  if (!afterColon(ctx, q)) return null;
+  const mentions = ctx.doc.layers.mentions!;
+  const s = ctx.sentences[sentence]!;
+  const first = mentionIndex(mentions).bySentence.get(s.index)?.[0];
+  if (first === undefined) return null;
+  const m = mentions[first]!;
+  const lead = ctx.text.slice(s.start, m.start);
+  return m.start < q.start && !m.quoted && words(ctx.text, { start: s.start, end: m.start }) <= 3 && !/[,;]/.test(lead) ? first : null;
 }
 
 function inBoilerplate(ctx: Ctx, span: Span): boolean {
@@ -176,6 +193,12 @@ function buildDirect(ctx: Ctx, strong: boolean): void {
       return;
     }
     if (cue === null && (strong || !standsAlone(ctx, q))) return;
+    const colonSubject = cue === null ? subjectBeforeColon(ctx, q, sentence) : null;
+    if (colonSubject !== null) {
+      ctx.usedQuoted.add(qi);
+      add(ctx, { kind: 'direct', content: q.inner, fragments: null, cue: null, quoted: qi, sentence, evidence: ['quote.direct.after-colon'], speakerMention: colonSubject });
+      return;
+    }
     if (after !== null && leadsIn(ctx, q, sentence)) return addLeadIn(ctx, q, qi, after, sentence);
     let fragments: Span[] | null = null;
     if (inside !== null) {

@@ -23,6 +23,7 @@ const BASE: Record<string, number> = {
   'quote.mixed.lead-in': 0.8,
   'quote.direct.dash': 0.85,
   'quote.direct.block': 0.8,
+  'quote.direct.after-colon': 0.7,
   'quote.indirect.mid-incise': 0.7,
 };
 
