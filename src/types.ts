@@ -108,6 +108,8 @@ export interface Cue extends Span {
   sentence: number;
   /** The verb form of a verb cue: a gerund or infinitive shares its subject with the clause it hangs on. */
   form: 'finite' | 'participle' | 'infinitive' | 'gerund' | null;
+  /** A passive verb group ("was told"): its subject is the addressee, its speaker the "by" agent if any. */
+  passive: boolean;
   /** Token index of the cue's head word, and the token range of the whole cue group [first, last + 1). */
   head: number;
   range: [number, number];
@@ -143,6 +145,9 @@ export interface QuoteDraft {
   speakerName: string | null;
   addressee: Ref | null;
   via: Ref[];
+  /** The channels named by a channel phrase ("dans les colonnes du Times"): they carry over to the speaker's later
+   * quotes; an according-frame's outlet ("according to Yonhap") stays with its own sentence. */
+  carriedVia?: Ref[];
   time: TimeRef | null;
   continues: string | null;
   confidence: number;

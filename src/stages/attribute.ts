@@ -330,7 +330,8 @@ export const attribute: Stage = {
         if (am?.type === 'media' && !via.some((v) => v.name === addressee.name)) via.push(addressee);
       }
       if (entity) spoken.push(entity);
-      return { ...q, speakerMention: m, speakerEntity: entity, addressee, via, time: timeOf(ctx, q), evidence };
+      const carriedVia = via.filter((v) => channels.via.includes(v));
+      return { ...q, speakerMention: m, speakerEntity: entity, addressee, via, carriedVia, time: timeOf(ctx, q), evidence };
     });
     return { ...doc, layers: { ...doc.layers, quotes } };
   },

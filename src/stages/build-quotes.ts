@@ -31,12 +31,12 @@ interface Ctx {
 
 const PUNCT_GAP = /^[\s,—–-]*$/u;
 
-type NewQuote = Omit<QuoteDraft, 'id' | 'speakerMention' | 'speakerEntity' | 'speakerName' | 'addressee' | 'via' | 'time' | 'continues' | 'confidence'> & { speakerMention?: number | null };
+type NewQuote = Omit<QuoteDraft, 'id' | 'speakerMention' | 'speakerEntity' | 'speakerName' | 'addressee' | 'via' | 'carriedVia' | 'time' | 'continues' | 'confidence'> & { speakerMention?: number | null };
 
 function add(ctx: Ctx, q: NewQuote): void {
   // « » and «» hold no words: no quote (an empty content breaks the selon/1 contract; test/regressions.test.ts).
   if (q.content.end <= q.content.start || inBoilerplate(ctx, q.content)) return;
-  ctx.quotes.push({ id: '', speakerMention: null, speakerEntity: null, speakerName: null, addressee: null, via: [], time: null, continues: null, confidence: 0, ...q });
+  ctx.quotes.push({ id: '', speakerMention: null, speakerEntity: null, speakerName: null, addressee: null, via: [], carriedVia: [], time: null, continues: null, confidence: 0, ...q });
   if (q.cue !== null) ctx.usedCues.add(q.cue);
 }
 

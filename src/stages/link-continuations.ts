@@ -71,9 +71,11 @@ export const linkContinuations: Stage = {
       if (q.speakerEntity) {
         if (!q.via.length && lastVia.has(q.speakerEntity)) {
           q.via = lastVia.get(q.speakerEntity)!;
+          q.carriedVia = q.via;
           q.evidence.push('via.carried-over');
         }
-        if (q.via.length) lastVia.set(q.speakerEntity, q.via);
+        if (q.carriedVia?.length) lastVia.set(q.speakerEntity, q.carriedVia);
+        else if (q.via.length) lastVia.delete(q.speakerEntity);
       }
       out.push(q);
     }
