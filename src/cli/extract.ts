@@ -13,6 +13,7 @@ import type { Executor } from '../io/pool.js';
 import { inOrder } from '../io/order.js';
 import { Tally } from '../io/tally.js';
 import { Progress } from '../io/progress.js';
+import { bytesRead } from '../io/open.js';
 import type { JobSettings } from '../io/run-job.js';
 
 export const summary = 'extract reported speech from text, HTML, JSONL, RSS/Atom, WARC (gzipped or not), folders, stdin';
@@ -118,11 +119,14 @@ async function extractAll(
   try {
     await out.write(framer.begin());
     const window = { count: Math.max(16, jobs * 8), chars: 64 * 1024 * 1024 };
-    for await (const outcome of inOrder(readInputs(entries, { format: inputFormat ?? null }), exec, window)) {
+    const marks: number[] = [];
+    const items = markProgress(readInputs(entries, { format: inputFormat ?? null }), marks);
+    for await (const outcome of inOrder(items, exec, window)) {
       if (outcome.kind === 'result' && outcome.out) await out.write(framer.add(outcome.out));
       const problem = tally.add(outcome);
       if (problem && errorsFd !== null) writeSync(errorsFd, JSON.stringify(problem) + '\n');
-      if (outcome.kind !== 'ignored') progress?.tick();
+      const readUpTo = marks.shift()!;
+      if (outcome.kind !== 'ignored') progress?.tick(readUpTo);
       if (out.closed) break;
     }
     await out.write(framer.end());
@@ -132,6 +136,17 @@ async function extractAll(
   }
   process.stderr.write(tally.format((Date.now() - started) / 1000, errorsPath));
   return tally.failures > 0 ? 1 : 0;
+}
+
+/**
+ * Notes how many input bytes had been read when each item came out, so the progress bar can show how much of the input
+ * is done (written), not merely read ahead. Outcomes come back in item order, so a queue pairs them up.
+ */
+async function* markProgress<T>(items: AsyncIterable<T>, marks: number[]): AsyncGenerator<T> {
+  for await (const item of items) {
+    marks.push(bytesRead.value);
+    yield item;
+  }
 }
 
 function drainOrError(): Promise<void> {

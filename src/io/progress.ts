@@ -1,6 +1,6 @@
 /**
  * A one-line progress bar on stderr, for terminals only: documents done, documents per second, and when the total
- * input size is known, the share read and an ETA. Redrawn at most ten times a second. Node-only.
+ * input size is known, the share of it done and an ETA. Redrawn at most ten times a second. Node-only.
  */
 import { bytesRead } from './open.js';
 
@@ -8,6 +8,7 @@ export class Progress {
   private readonly started = Date.now();
   private last = 0;
   private docs = 0;
+  private bytesDone = 0;
   private shown = false;
 
   constructor(
@@ -15,8 +16,10 @@ export class Progress {
     private readonly totalBytes: number | null,
   ) {}
 
-  tick(): void {
+  /** One more input done; `bytesDone` is how far into the input (raw bytes) it was read from (default: all read so far). */
+  tick(bytesDone: number = bytesRead.value): void {
     this.docs++;
+    this.bytesDone = bytesDone;
     const now = Date.now();
     if (now - this.last < 100) return;
     this.last = now;
@@ -34,7 +37,7 @@ export class Progress {
     const rate = this.docs / Math.max(seconds, 0.001);
     let line = `${this.docs} docs · ${rate.toFixed(1)} docs/s`;
     if (this.totalBytes) {
-      const share = Math.min(bytesRead.value / this.totalBytes, 1);
+      const share = Math.min(this.bytesDone / this.totalBytes, 1);
       const eta = share > 0 ? (seconds * (1 - share)) / share : 0;
       line = `${bar(share)} ${(share * 100).toFixed(0)}% · ${line} · ETA ${clock(eta)}`;
     }
