@@ -104,3 +104,10 @@ test('guard: a page past the cap is cut at a tag and marked truncated', () => {
   assert.equal(p.truncated, true);
   assert.ok(p.hasBody);
 });
+
+test('guard: navigation, footers and asides are cut whole, nested ones included; one left open is kept', () => {
+  const html = '<body><nav><ul><li><nav>sub</nav></li></ul></nav><article><p>texte</p><aside>encadré</aside></article>' +
+    '<footer><p>© 2012</p></footer></body>';
+  assert.equal(guardHtml(html).html, '<body><article><p>texte</p></article></body>');
+  assert.equal(guardHtml('<p>a</p><nav><p>b</p>').html, '<p>a</p><nav><p>b</p>');
+});
