@@ -89,7 +89,7 @@ const DEMO = demoTexts();
 
 /** A random slice of a real article, cut at any code unit (it may split a surrogate pair or a word). */
 const demoSlice: fc.Arbitrary<string> = DEMO.length
-  ? fc.tuple(fc.nat(DEMO.length - 1), fc.nat(), fc.integer({ min: 20, max: 800 })).map(([d, at, len]) => {
+  ? fc.tuple(fc.nat(DEMO.length - 1), fc.nat(), fc.integer({ min: 20, max: 600 })).map(([d, at, len]) => {
     const t = DEMO[d]!;
     const start = at % t.length;
     return t.slice(start, start + len);
@@ -102,7 +102,7 @@ const sentence = fc.oneof(
   { weight: 1, arbitrary: demoSlice },
 );
 
-const paragraph = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((s) => s.join(' '));
+const paragraph = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(' '));
 
 /** A huge paragraph (up to ~20 KB, one input in 40): one sentence or quote mark repeated without a break. */
 const huge = fc.tuple(fc.constantFrom(...FR_SEEDS, ...EN_SEEDS, ...QUOTE_MARKS), fc.integer({ min: 30, max: 150 }), fc.constantFrom(' ', '', '\u00a0'))
@@ -148,7 +148,7 @@ function mutate(text: string, m: Mutation): string {
 /** A news-like text: paragraphs (sometimes a huge one) joined by line breaks of every style, then damaged. */
 export const newsText: fc.Arbitrary<string> = fc.tuple(
   fc.oneof(
-    { weight: 39, arbitrary: fc.array(paragraph, { minLength: 1, maxLength: 5 }) },
+    { weight: 39, arbitrary: fc.array(paragraph, { minLength: 1, maxLength: 4 }) },
     { weight: 1, arbitrary: fc.tuple(fc.array(paragraph, { maxLength: 2 }), huge).map(([ps, h]) => [...ps, h]) },
   ),
   fc.constantFrom(...BREAKS),
@@ -212,9 +212,10 @@ export function allSpans(x: Extraction): [string, Bounded][] {
 /**
  * Everything wrong with the record `extract` gives for one case (empty when it keeps the contract): the schema and
  * span checks of validateExtraction, offsets that split a surrogate pair, a quote hull overlapping boilerplate, text
- * not given back unchanged, a second run that differs. An exception propagates (the fuzzer reports it as a crash).
+ * not given back unchanged, a second run that differs (unless `determinism: false`, which skips the second run).
+ * An exception propagates (the fuzzer reports it as a crash).
  */
-export function checkCase(c: FuzzCase): string[] {
+export function checkCase(c: FuzzCase, options: { determinism?: boolean } = {}): string[] {
   const first = extract(c.input, c.options);
   const problems = validateExtraction(first);
   if (c.input.text !== undefined && first.text !== c.input.text) problems.push('/text: not the input text');
@@ -226,8 +227,10 @@ export function checkCase(c: FuzzCase): string[] {
       if (q.content.start < b.end && b.start < q.content.end) problems.push(`/quotes/${i}/content: overlaps boilerplate ${b.start}-${b.end}`);
     }
   }
-  const again = extract(c.input, c.options);
-  if (JSON.stringify(again) !== JSON.stringify(first)) problems.push('/: a second run gave another record');
+  if (options.determinism !== false) {
+    const again = extract(c.input, c.options);
+    if (JSON.stringify(again) !== JSON.stringify(first)) problems.push('/: a second run gave another record');
+  }
   return problems;
 }
 
