@@ -366,6 +366,8 @@ function contract(backend: Backend): void {
       ['English honorifics', [['Mr. Obama'], ['President Barack Obama'], ['Obama']], ['Barack Obama']],
       ['a bare role is its own speaker', [['le porte-parole'], ['Marc Porte']], ['Marc Porte', 'le porte-parole']],
       ['different surnames never merge', [['Anne Roy'], ['Roy'], ['Anne Royal']], ['Anne Roy', 'Anne Royal']],
+      ['stacked titles fold away', [['Mme la ministre Anne Roy'], ['Anne Roy'], ['la ministre Roy']], ['Anne Roy']],
+      ['a role heading a phrase names no one and is not a full name', [['Director of the Institute'], ['Paul Institute'], ['Institute']], ['Director of the Institute', 'Paul Institute']],
     ];
     for (const [title, documents, expected] of cases) {
       test(title, () =>

@@ -82,8 +82,19 @@ export function nameTokens(name: string): { tokens: NameToken[]; roleOnly: boole
     const n = prefixLength(keys, at);
     if (n === 0) return { tokens: tokens.slice(at), roleOnly: false };
     if (at + n >= tokens.length) return { tokens: tokens.slice(at), roleOnly: true };
+    // "le président Emmanuel Macron", "général de Gaulle", "Mme la ministre Anne Roy": a name (or another title)
+    // follows. "Director of the Institute": the role heads a phrase, which names no one and stays whole.
+    if (!startsName(tokens, at + n) && prefixLength(keys, at + n) === 0) return { tokens: tokens.slice(at), roleOnly: true };
     at += n;
   }
+}
+
+const capitalised = (t: NameToken | undefined): boolean => t !== undefined && /^\p{Lu}/u.test(t.raw);
+
+/** Whether the tokens from `at` begin a proper name: a capitalised word, or a particle before one ("de Gaulle"). */
+function startsName(tokens: NameToken[], at: number): boolean {
+  if (capitalised(tokens[at])) return true;
+  return nameWords().particles.has(tokens[at]!.key) && capitalised(tokens[at + 1]);
 }
 
 export interface SpeakerKey {
