@@ -24,36 +24,43 @@ export interface PageMeta {
   heading: string | null;
 }
 
-const DATE_SELECTORS = [
-  'meta[property="article:published_time"]',
-  'meta[name="article:published_time"]',
-  'meta[itemprop="datePublished"]',
-  'meta[name="date"]',
-  'meta[name="pubdate"]',
-  'meta[name="publish-date"]',
-  'meta[name="dc.date.issued"]',
-  'meta[name="DC.date.issued"]',
-  'meta[name="dc.date"]',
-  'meta[name="DC.date"]',
-  'meta[name="dcterms.date"]',
-  'meta[property="og:published_time"]',
+/** Meta names (name, property or itemprop, lower-cased) that give the publication date, best first. */
+const DATE_KEYS = [
+  'article:published_time', 'datepublished', 'date', 'pubdate', 'publish-date', 'dc.date.issued', 'dc.date',
+  'dcterms.date', 'og:published_time',
 ];
+
+/** Every <meta> content by lower-cased name, property and itemprop: one pass over the page, not one per key. */
+function metaContents(doc: MetaDocument): Map<string, string> {
+  const out = new Map<string, string>();
+  const metas = doc.querySelectorAll('meta[content]');
+  for (let i = 0; i < metas.length; i++) {
+    const content = metas[i]!.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const attr of ['name', 'property', 'itemprop']) {
+      const key = metas[i]!.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !out.has(key)) out.set(key, content);
+    }
+  }
+  return out;
+}
 
 export function readPageMeta(doc: MetaDocument): PageMeta {
   const ld = jsonLdArticle(doc);
-  const content = (sel: string) => doc.querySelector(sel)?.getAttribute('content')?.trim() || null;
+  const metas = metaContents(doc);
+  const content = (key: string) => metas.get(key) ?? null;
   const url =
     doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() ||
-    content('meta[property="og:url"]') ||
+    content('og:url') ||
     ldString(ld?.['url']) ||
     ldString((ld?.['mainEntityOfPage'] as Record<string, unknown> | undefined)?.['@id'] ?? ld?.['mainEntityOfPage']) ||
     null;
-  const dates = [ldString(ld?.['datePublished']), ...DATE_SELECTORS.map(content), ldString(ld?.['dateCreated'])];
+  const dates = [ldString(ld?.['datePublished']), ...DATE_KEYS.map(content), ldString(ld?.['dateCreated'])];
   const timeEl = doc.querySelector('article time[datetime], time[pubdate], time[itemprop="datePublished"]');
   dates.push(timeEl?.getAttribute('datetime') ?? null);
   const date = dates.map((d) => (d ? normaliseDate(d) : null)).find((d) => d !== null) ?? null;
   const publisher = ld?.['publisher'] as Record<string, unknown> | undefined;
-  const site = content('meta[property="og:site_name"]') || ldString(publisher?.['name']) || content('meta[name="application-name"]');
+  const site = content('og:site_name') || ldString(publisher?.['name']) || content('application-name');
   const text = (sel: string) => doc.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() || null;
   return {
     url: url || null,
