@@ -220,3 +220,8 @@ test('empty files: an empty text is a document (the engine says "empty"); an emp
   const jsonl = put('empty.jsonl', '');
   assert.deepEqual(brief(await read([txt, jsonl])), [['doc', txt], ['skipped', jsonl, 'empty-file']]);
 });
+
+test('a binary file named .jsonl is one failure, not one per line', async () => {
+  const path = put('binary.jsonl', Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 31) % 256)));
+  assert.deepEqual(brief(await read([path])), [['failed', path, 'binary-content']]);
+});

@@ -134,6 +134,7 @@ async function extractAll(
     await exec.close();
     progress?.clear();
   }
+  if (out.closed) process.stderr.write('selon extract: the output was closed, stopped early\n');
   process.stderr.write(tally.format((Date.now() - started) / 1000, errorsPath));
   return tally.failures > 0 ? 1 : 0;
 }

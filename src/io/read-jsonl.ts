@@ -7,7 +7,7 @@ import type { InputItem } from './items.js';
 import { failed, skippedInput } from './items.js';
 import type { OpenedInput } from './open.js';
 import type { Origin } from './origin.js';
-import { replacementMessages } from './decode.js';
+import { looksBinary, replacementMessages } from './decode.js';
 import { splitLines } from './lines.js';
 import { MAX_DOCUMENT_BYTES } from './limits.js';
 import { megabytes } from './read-all.js';
@@ -16,6 +16,12 @@ const strict = new TextDecoder('utf-8', { fatal: true });
 const lenient = new TextDecoder('utf-8');
 
 export async function* readJsonl(input: OpenedInput, origin: Origin): AsyncGenerator<InputItem> {
+  if (looksBinary(input.head)) {
+    // One failure for the file, not one per "line" of binary data.
+    input.close();
+    yield failed(origin.source, 'binary-content', 'binary data, not JSON lines', origin.id);
+    return;
+  }
   for await (const line of splitLines(input.chunks, MAX_DOCUMENT_BYTES)) {
     const where = `${origin.source}:${line.number}`;
     const fallbackId = `${origin.id}:${line.number}`;
