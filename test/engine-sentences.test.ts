@@ -63,6 +63,7 @@ const ROWS: Row[] = [
   ['fr', 'Dans une interview à Radio Sawa, Abdel Basset Sayda a déclaré que c\'est un exemple d\'ingérence étrangère.', [{ kind: 'indirect', speaker: 'Abdel Basset Sayda', addressee: 'Radio Sawa', via: ['interview', 'Radio Sawa'] }]],
   ['fr', 'Dans les colonnes du Times, Jean-Marie Le Pen décrit sa fille comme « petite-bourgeoise ».', [{ kind: 'mixed', content: 'petite-bourgeoise', speaker: 'Jean-Marie Le Pen', via: ['Times'] }]],
   ['fr', 'Il a parlé dans le monde politique français. « Nous gagnerons », a déclaré Paul Martin.', [{ kind: 'direct', speaker: 'Paul Martin', via: [] }]],
+  ['fr', 'Xi Jinping a reçu Michelle Bachelet. « Il faut protéger les droits », lui a-t-il dit, selon CCTV et Xinhua.', [{ kind: 'direct', speaker: 'Xi Jinping', addressee: 'Michelle Bachelet', via: ['CCTV', 'Xinhua'] }]],
   // 6. Not speech
   ['fr', 'Le secrétaire général part à Paris sans pouvoir dire « mission terminée à Québec ».', []],
   ['fr', 'Le gouvernement emploie des « stagiaires » dans ses bureaux.', []],

@@ -271,7 +271,15 @@ function framesAsChannels(ctx: Ctx, q: QuoteDraft, used: Set<number>): Ref[] {
   ctx.doc.layers.cues!.forEach((cue, c) => {
     if (cue.kind !== 'according' || used.has(c) || cue.sentence !== q.sentence) return;
     const m = accordingSource(ctx, cue);
-    if (m !== null) out.push(ref(ctx, m));
+    if (m === null) return;
+    out.push(ref(ctx, m));
+    // "selon CCTV et Xinhua": each coordinated source is a channel.
+    for (let k = m; k + 1 < ctx.mentions.length; k++) {
+      const next = ctx.mentions[k + 1]!;
+      const between = ctx.text.slice(ctx.mentions[k]!.end, next.start).trim().toLowerCase();
+      if (!ctx.pack.coordinators.includes(between) && between !== ',') break;
+      out.push(ref(ctx, k + 1));
+    }
   });
   return out;
 }
