@@ -139,6 +139,8 @@ export interface QuoteDraft {
   cue: number | null;
   /** Index into `layers.quoted` when the words come from a quote-mark pair. */
   quoted: number | null;
+  /** The cue of a report that carries this one ("the readout said X told Y that…"): its subject is a channel. */
+  outerCue?: number | null;
   speakerMention: number | null;
   speakerEntity: string | null;
   /** A speaker named by text that is not a mention (e.g. a bare role) — rare fallback. */

@@ -284,6 +284,14 @@ function framesAsChannels(ctx: Ctx, q: QuoteDraft, used: Set<number>): Ref[] {
   return out;
 }
 
+/** The subject of an outer report ("la lecture officielle a affirmé que…") is the channel of the nested quote. */
+function reporterOf(ctx: Ctx, q: QuoteDraft): Ref[] {
+  if (q.outerCue === null || q.outerCue === undefined) return [];
+  const cue = ctx.doc.layers.cues![q.outerCue]!;
+  const m = verbSubject(ctx, cue, { ...q, content: { start: cue.end, end: cue.end } });
+  return m !== null ? [ref(ctx, m)] : [];
+}
+
 function dedupe(refs: Ref[]): Ref[] {
   const seen = new Set<string>();
   return refs.filter((r) => {
@@ -330,7 +338,7 @@ export const attribute: Stage = {
       if (mention?.kind === 'pronoun' || mention?.kind === 'relative') evidence.push(mention.entity ? 'coref.pronoun.salience' : 'coref.pronoun.unresolved');
       const channels = channelsOf(ctx, q, entity);
       const addressee = addresseeOf(ctx, q, entity) ?? channels.addressee;
-      let via = dedupe([...channels.via, ...framesAsChannels(ctx, q, usedCues)]);
+      let via = dedupe([...channels.via, ...framesAsChannels(ctx, q, usedCues), ...reporterOf(ctx, q)]);
       const speakerRef = m !== null ? ref(ctx, m) : null;
       if (speakerRef) via = via.filter((v) => v.name !== speakerRef.name);
       if (addressee && addressee.mention) {

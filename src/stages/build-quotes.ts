@@ -7,7 +7,7 @@
  * Quoted spans inside another quote, titles, terms and scare quotes yield nothing.
  */
 import type { Stage } from '../pipeline.js';
-import type { Cue, Document, QuoteDraft, QuoteKind, Quoted, Sentence, Span, Token } from '../types.js';
+import type { Cue, Document, Message, QuoteDraft, QuoteKind, Quoted, Sentence, Span, Token } from '../types.js';
 import type { LanguagePack } from '../lang/pack.js';
 import type { EngineConfig } from '../config.js';
 import { lexicon, type Lexicon } from '../lang/lexicon.js';
@@ -25,6 +25,9 @@ interface Ctx {
   lex: Lexicon;
   config: EngineConfig;
   usedCues: Set<number>;
+  messages: Message[];
+  /** Inner cue → the cue of the report that carries it. */
+  outer: Map<number, number>;
   usedQuoted: Set<number>;
   quotes: QuoteDraft[];
 }
@@ -36,6 +39,7 @@ type NewQuote = Omit<QuoteDraft, 'id' | 'speakerMention' | 'speakerEntity' | 'sp
 function add(ctx: Ctx, q: NewQuote): void {
   // « » and «» hold no words: no quote (an empty content breaks the selon/1 contract; test/regressions.test.ts).
   if (q.content.end <= q.content.start || inBoilerplate(ctx, q.content)) return;
+  if (q.cue !== null && ctx.outer.has(q.cue)) q = { ...q, outerCue: ctx.outer.get(q.cue)!, evidence: [...q.evidence, 'quote.nested-report'] };
   ctx.quotes.push({ id: '', speakerMention: null, speakerEntity: null, speakerName: null, addressee: null, via: [], carriedVia: [], time: null, continues: null, confidence: 0, ...q });
   if (q.cue !== null) ctx.usedCues.add(q.cue);
 }
@@ -117,6 +121,24 @@ function addresseeGap(ctx: Ctx, from: number, to: number): boolean {
   return !!t && (ctx.pack.addresseePrepositions.includes(t.norm) || ctx.doc.layers.mentions!.some((m) => m.start === t.start && m.end <= to));
 }
 
+/**
+ * A quote left open to the end of its paragraph whose last clause is an incise ("« Nous avons reçu…, a poursuivi
+ * Wang Wenbin.") lost its closing mark before that incise: it ends at the incise's comma.
+ */
+function trailingIncise(ctx: Ctx, q: Quoted): number | null {
+  if (q.close !== null) return null;
+  for (let c = ctx.cues.length - 1; c >= 0; c--) {
+    const cue = ctx.cues[c]!;
+    if (cue.end > q.inner.end || cue.start <= q.inner.start) continue;
+    if (cue.kind !== 'verb' || !/,\s*$/.test(ctx.text.slice(q.inner.start, cue.start))) return null;
+    const rest = ctx.text.slice(cue.end, q.inner.end);
+    const subject = ctx.doc.layers.mentions!.find((m) => m.start >= cue.end && m.end <= q.inner.end && /^\s*$/.test(ctx.text.slice(cue.end, m.start)));
+    const tail = subject ? ctx.text.slice(subject.end, q.inner.end) : rest;
+    return (subject || cue.clitic) && /^[\s.!?…]*$/u.test(tail) ? c : null;
+  }
+  return null;
+}
+
 /** A cue inside the quote, set off by commas: « Moi, dit-il, je n'y crois pas. » */
 function cueInside(ctx: Ctx, q: Quoted): number | null {
   for (let c = 0; c < ctx.cues.length; c++) {
@@ -181,11 +203,19 @@ function inBoilerplate(ctx: Ctx, span: Span): boolean {
 function buildDirect(ctx: Ctx, strong: boolean): void {
   ctx.quoted.forEach((q, qi) => {
     if (q.depth > 0 || ctx.usedQuoted.has(qi) || inBoilerplate(ctx, q) || isTitleOrTerm(ctx, q)) return;
+    const sentence = ctx.tokens[tokenAt(ctx.tokens, q.inner.start)]?.sentence ?? 0;
+    const trailing = strong ? trailingIncise(ctx, q) : null;
+    if (trailing !== null) {
+      const cut = ctx.text.lastIndexOf(',', ctx.cues[trailing]!.start);
+      ctx.usedQuoted.add(qi);
+      ctx.messages.push({ severity: 'info', ruleId: 'quote-closed-at-incise', start: cut, end: cut + 1, note: 'quote left open; closed before its postposed incise' });
+      add(ctx, { kind: 'direct', content: trimSpan(ctx.text, { start: q.inner.start, end: cut }), fragments: null, cue: trailing, quoted: qi, sentence, evidence: ['quote.direct.incise-closes'] });
+      return;
+    }
     const inside = strong ? cueInside(ctx, q) : null;
     const after = strong && inside === null ? cueAfter(ctx, q) : null;
     const before = after === null && inside === null ? cueBefore(ctx, q, strong) : null;
     const cue = inside ?? after ?? before;
-    const sentence = ctx.tokens[tokenAt(ctx.tokens, q.inner.start)]?.sentence ?? 0;
     const dash = cue === null && strong ? dashSpeaker(ctx, q) : null;
     if (dash !== null) {
       ctx.usedQuoted.add(qi);
@@ -483,6 +513,18 @@ function governedFragment(ctx: Ctx, c: number, s: Sentence, k: number): boolean 
   return false;
 }
 
+/** A speech verb near the start of a reported clause, with a clause of its own. */
+function nestedReport(ctx: Ctx, c: number, clause: Span): number | null {
+  const first = tokenAt(ctx.tokens, clause.start);
+  for (let j = c + 1; j < ctx.cues.length; j++) {
+    const inner = ctx.cues[j]!;
+    if (inner.start >= clause.end || inner.range[0] - first > 6) return null;
+    const s = ctx.sentences[inner.sentence]!;
+    if (inner.kind === 'verb' && inner.frame !== 'direct' && complementClause(ctx, inner, j, s, inner.range[1]) !== null) return j;
+  }
+  return null;
+}
+
 function buildFromVerb(ctx: Ctx, c: number): void {
   const cue = ctx.cues[c]!;
   if (insideQuotedSpeech(ctx, cue) || !ctx.pack.verbs[cue.lemma]) return;
@@ -491,7 +533,16 @@ function buildFromVerb(ctx: Ctx, c: number): void {
   // A reported clause ("says he is making “a demand”") wins over the fragment it holds; else the verb may govern a
   // fragment directly ("a dénoncé « une faute lourde »").
   const clause = complementClause(ctx, cue, c, s, k) ?? zeroThatClause(ctx, cue, c, s, k);
-  if (clause) return addClause(ctx, c, clause.span, s.index, clause.rule);
+  if (clause) {
+    // A nested report ("La lecture a affirmé que Bachelet avait déclaré à Xi qu'elle « … »"): the inner report is
+    // the quote, and the outer reporter its channel.
+    const inner = nestedReport(ctx, c, clause.span);
+    if (inner !== null) {
+      ctx.outer.set(inner, c);
+      return;
+    }
+    return addClause(ctx, c, clause.span, s.index, clause.rule);
+  }
   if (governedFragment(ctx, c, s, k) || blockQuote(ctx, c, s)) return;
   for (const read of CLAUSE_READERS) {
     const found = read(ctx, cue, c, s, k);
@@ -570,7 +621,7 @@ export const buildQuotes: Stage = {
   run(doc, pack, config) {
     const ctx: Ctx = {
       doc, text: doc.text, tokens: doc.layers.tokens!, sentences: doc.layers.sentences!, cues: doc.layers.cues!, quoted: doc.layers.quoted!,
-      pack, lex: lexicon(pack), config, usedCues: new Set(), usedQuoted: new Set(), quotes: [],
+      pack, lex: lexicon(pack), config, usedCues: new Set(), messages: [...doc.messages], outer: new Map(), usedQuoted: new Set(), quotes: [],
     };
     buildDirect(ctx, true);
     // "Pour lui, l'élite le caractérise de « grossier »": a frame naming a person frames the whole clause; a frame
@@ -586,6 +637,6 @@ export const buildQuotes: Stage = {
     });
     buildDirect(ctx, false);
     const quotes = ctx.quotes.sort((a, b) => a.content.start - b.content.start).map((q, i) => ({ ...q, id: `q${i + 1}` }));
-    return { ...doc, layers: { ...doc.layers, quotes } };
+    return { ...doc, messages: ctx.messages, layers: { ...doc.layers, quotes } };
   },
 };

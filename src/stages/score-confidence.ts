@@ -24,6 +24,7 @@ const BASE: Record<string, number> = {
   'quote.direct.dash': 0.85,
   'quote.direct.block': 0.8,
   'quote.direct.after-colon': 0.7,
+  'quote.direct.incise-closes': 0.8,
   'quote.indirect.mid-incise': 0.7,
 };
 
