@@ -28,6 +28,12 @@ export interface Lexicon {
   complementizers: Set<string>;
   preverbalClitics: Set<string>;
   ambiguous: Set<string>;
+  /** Weekdays and relative day words ("mardi", "yesterday"). */
+  dayWords: Set<string>;
+  /** Lower-case words that may open a mention: determiners, pronouns, role, body, media and honorific heads. */
+  mentionStarters: Set<string>;
+  /** According-frames (and weak ones) by their first word. */
+  framesByFirst: Map<string, Array<{ words: string[]; weak: boolean }>>;
   isPlainWord(norm: string): boolean;
   honorific(tokens: Token[], i: number, end: number): { end: number; gender: Gender } | null;
 }
@@ -70,6 +76,24 @@ function pluralRoles(pack: LanguagePack): Array<[string, RoleInfo]> {
   return out;
 }
 
+function groupFrames(pack: LanguagePack): Lexicon['framesByFirst'] {
+  const out: Lexicon['framesByFirst'] = new Map();
+  const add = (words: string[], weak: boolean) => {
+    const list = out.get(words[0]!) ?? [];
+    list.push({ words, weak });
+    out.set(words[0]!, list);
+  };
+  for (const f of pack.accordingFrames) add(f, false);
+  for (const f of pack.weakAccordingFrames) add(f, true);
+  return out;
+}
+
+/** A letter, by code unit: ASCII fast, else the Unicode letter class. */
+function isLetter(code: number): boolean {
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return true;
+  return code >= 128 && /\p{L}/u.test(String.fromCharCode(code));
+}
+
 const cache = new WeakMap<LanguagePack, Lexicon>();
 
 export function lexicon(pack: LanguagePack): Lexicon {
@@ -102,7 +126,13 @@ export function lexicon(pack: LanguagePack): Lexicon {
     complementizers: new Set(pack.complementizers),
     preverbalClitics: new Set(pack.preverbalClitics),
     ambiguous: new Set(pack.ambiguousForms),
-    isPlainWord: (norm) => !functionWords.has(norm) && !verbForms.has(norm) && /^\p{L}/u.test(norm),
+    dayWords: new Set([...pack.time.weekdays, ...Object.keys(pack.time.relativeDays)]),
+    mentionStarters: new Set([
+      ...Object.keys(pack.determiners), ...Object.keys(pack.pronouns), ...roleFirstLen.keys(), ...bodyFirstLen.keys(),
+      ...mediaFirstLen.keys(), ...honorifics.keys(), ...pack.contractions,
+    ]),
+    framesByFirst: groupFrames(pack),
+    isPlainWord: (norm) => !functionWords.has(norm) && !verbForms.has(norm) && isLetter(norm.charCodeAt(0)),
     honorific(tokens, i, end) {
       const t = tokens[i];
       if (!t || t.kind !== 'word') return null;

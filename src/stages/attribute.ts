@@ -306,11 +306,10 @@ function timeOf(ctx: Ctx, q: QuoteDraft): TimeRef | null {
   if (q.cue === null) return null;
   const cue = ctx.doc.layers.cues![q.cue]!;
   const s = ctx.sentences[cue.sentence]!;
-  const { weekdays, relativeDays } = ctx.pack.time;
   let best: TimeRef | null = null;
   for (let k = s.tokens[0]; k < s.tokens[1]; k++) {
     const t = ctx.tokens[k]!;
-    if (!weekdays.includes(t.norm) && relativeDays[t.norm] === undefined) continue;
+    if (!ctx.lex.dayWords.has(t.norm)) continue;
     const span: Span = { start: t.start, end: t.end };
     const ref: TimeRef = { ...span, text: ctx.text.slice(t.start, t.end), date: resolveDate(ctx.doc.date, t.norm, ctx.pack.time) };
     if (!best || Math.abs(t.start - cue.start) < Math.abs(best.start - cue.start)) best = ref;

@@ -44,7 +44,15 @@ function add(ctx: Ctx, q: NewQuote): void {
   if (q.cue !== null) ctx.usedCues.add(q.cue);
 }
 
-const words = (text: string, span: Span) => (text.slice(span.start, span.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+/** Words (and numbers) within a span, counted on the tokens. */
+function words(ctx: Ctx, span: Span): number {
+  let n = 0;
+  for (let k = tokenAt(ctx.tokens, span.start); k < ctx.tokens.length && ctx.tokens[k]!.end <= span.end; k++) {
+    const kind = ctx.tokens[k]!.kind;
+    if (kind === 'word' || kind === 'number') n++;
+  }
+  return n;
+}
 
 /* ---------- 1. direct quotes ---------- */
 
@@ -166,7 +174,7 @@ function isTitleOrTerm(ctx: Ctx, q: Quoted): boolean {
 /** A quoted span with no cue is speech when it reads as a sentence standing on its own. */
 function standsAlone(ctx: Ctx, q: Quoted): boolean {
   // After a colon even a short exchange is speech: "Le major quitta sa pipe : « Quelle fête, capitaine ? »".
-  if (words(ctx.text, q.inner) < (afterColon(ctx, q) ? 1 : ctx.config.minDirectWords)) return false;
+  if (words(ctx, q.inner) < (afterColon(ctx, q) ? 1 : ctx.config.minDirectWords)) return false;
   const inner = ctx.text.slice(q.inner.start, q.inner.end);
   const before = ctx.text.slice(Math.max(0, q.start - 3), q.start);
   const startsSentence = /^\p{Lu}/u.test(inner) && (q.start === 0 || /(^|[.!?:,…\n]\s*|^\s*)$/u.test(before));
@@ -188,7 +196,7 @@ function subjectBeforeColon(ctx: Ctx, q: Quoted, sentence: number): number | nul
   if (first === undefined) return null;
   const m = mentions[first]!;
   const lead = ctx.text.slice(s.start, m.start);
-  return m.start < q.start && !m.quoted && words(ctx.text, { start: s.start, end: m.start }) <= 3 && !/[,;]/.test(lead) ? first : null;
+  return m.start < q.start && !m.quoted && words(ctx, { start: s.start, end: m.start }) <= 3 && !/[,;]/.test(lead) ? first : null;
 }
 
 function inBoilerplate(ctx: Ctx, span: Span): boolean {
@@ -262,7 +270,7 @@ function dashSpeaker(ctx: Ctx, q: Quoted): number | null {
 function leadsIn(ctx: Ctx, q: Quoted, sentence: number): boolean {
   const from = clauseStartBefore(ctx, ctx.sentences[sentence]!, q.start);
   const lead = ctx.text.slice(from, q.start);
-  return words(ctx.text, { start: from, end: q.start }) >= 2 && !/[:]\s*$/.test(lead);
+  return words(ctx, { start: from, end: q.start }) >= 2 && !/[:]\s*$/.test(lead);
 }
 
 function addLeadIn(ctx: Ctx, q: Quoted, qi: number, cue: number, sentence: number): void {
@@ -286,7 +294,7 @@ function clauseStartBefore(ctx: Ctx, s: Sentence, offset: number): number {
   const semi = Math.max(ctx.text.lastIndexOf(';', offset - 1), ctx.text.lastIndexOf(':', offset - 1));
   if (semi >= from) from = semi + 1;
   // Skip the closing mark, comma and subject of an incise that ended the previous quote.
-  const gap = ctx.text.slice(from, offset).match(/^[\s»”",]*(?:[^\s,]+\s*){0,6}?,\s*/u);
+  const gap = ctx.text.slice(from, Math.min(offset, from + 200)).match(/^[\s»”",]*(?:[^\s,]+\s*){0,6}?,\s*/u);
   return gap && ctx.cues.some((c) => c.end === from) ? from + gap[0].length : from;
 }
 
@@ -348,7 +356,7 @@ function addClause(ctx: Ctx, cue: number | null, clause: Span, sentence: number,
   const only = inner.length === 1 ? ctx.quoted[inner[0]!]! : null;
   if (only && only.start - span.start <= 1 && span.end - only.end <= 2) {
     content = only.inner; // « … » is the whole clause: the fragment, without its marks
-    if (words(ctx.text, only.inner) >= ctx.config.minDirectWords && /[.!?…]$/.test(ctx.text.slice(only.inner.start, only.inner.end))) kind = 'direct';
+    if (words(ctx, only.inner) >= ctx.config.minDirectWords && /[.!?…]$/.test(ctx.text.slice(only.inner.start, only.inner.end))) kind = 'direct';
   }
   add(ctx, { kind, content, fragments: null, cue, quoted: only ? inner[0]! : null, sentence, evidence: [rule] });
 }
@@ -368,7 +376,7 @@ function looksInfinitive(ctx: Ctx, t: Token | undefined, marked = false): boolea
 
 /** Inside a quoted sentence, a verb is the quoted speaker's own ("je considère que…"), not a report. */
 function insideQuotedSpeech(ctx: Ctx, cue: Cue): boolean {
-  return ctx.quoted.some((q) => q.depth === 0 && q.inner.start <= cue.start && cue.end <= q.inner.end && words(ctx.text, q.inner) >= ctx.config.minDirectWords);
+  return ctx.quoted.some((q) => q.depth === 0 && q.inner.start <= cue.start && cue.end <= q.inner.end && words(ctx, q.inner) >= ctx.config.minDirectWords);
 }
 
 interface Clause {
@@ -488,7 +496,7 @@ function blockQuote(ctx: Ctx, c: number, s: Sentence): boolean {
     if (ctx.cues.some((x) => x.sentence === sent.index && x.kind === 'verb')) { end = sent.start; break; }
   }
   const content = trimSpan(ctx.text, { start: next.start, end });
-  if (words(ctx.text, content) < ctx.config.minDirectWords || inBoilerplate(ctx, content)) return false;
+  if (words(ctx, content) < ctx.config.minDirectWords || inBoilerplate(ctx, content)) return false;
   add(ctx, { kind: 'direct', content, fragments: null, cue: c, quoted: null, sentence: ctx.tokens[tokenAt(ctx.tokens, content.start)]!.sentence, evidence: ['quote.direct.block'] });
   return true;
 }
@@ -580,7 +588,7 @@ function buildFromAccording(ctx: Ctx, c: number): void {
   while (j < s.tokens[1] && ctx.tokens[j]!.norm !== ',' && !/^[.;!?]$/.test(ctx.tokens[j]!.norm)) j++;
   const commaAfter = ctx.tokens[j]?.norm === ',' ? ctx.tokens[j]! : null;
   const clauseFrom = clauseStartBefore(ctx, s, cue.start);
-  const lead = words(ctx.text, { start: clauseFrom, end: cue.start }) < 2;
+  const lead = words(ctx, { start: clauseFrom, end: cue.start }) < 2;
   const commaBefore = /,\s*$/.test(ctx.text.slice(clauseFrom, cue.start));
   let span: Span | null = null;
   let rule = 'quote.indirect.according-before';

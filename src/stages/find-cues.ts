@@ -168,9 +168,10 @@ function isBoundary(ctx: Ctx, k: number): boolean {
 
 function accordingCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
   const [from, to] = s.tokens;
-  const frames = [...ctx.pack.accordingFrames.map((f) => [f, false] as const), ...ctx.pack.weakAccordingFrames.map((f) => [f, true] as const)];
   for (let i = from; i < to; i++) {
-    for (const [frame, weak] of frames) {
+    const frames = ctx.lex.framesByFirst.get(ctx.tokens[i]!.norm);
+    if (!frames) continue;
+    for (const { words: frame, weak } of frames) {
       if (i + frame.length > to) continue;
       if (!frame.every((w, k) => ctx.tokens[i + k]!.norm === w)) continue;
       const last = ctx.tokens[i + frame.length - 1]!;

@@ -193,11 +193,24 @@ function insideQuotes(tokens: Token[], quoted: Quoted[]): Uint8Array {
   return out;
 }
 
+/** Where adjectives precede nouns, "longtime Democratic pollster", "former secretary": a word before a capital or a role. */
+function adjectiveBeforeRole(ctx: Ctx, i: number): boolean {
+  if (ctx.pack.adjectivesFollowNoun) return false;
+  const next = ctx.tokens[i + 1];
+  return !!next && (ctx.capitalised[i + 1] === 1 || ctx.lex.roleFirst.has(next.norm) || ctx.lex.bodyFirstLen.has(next.norm));
+}
+
 function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
   const [from, to] = s.tokens;
   let i = from;
   while (i < to) {
     const t = ctx.tokens[i]!;
+    // Most tokens cannot open a mention: punctuation, numbers, and lower-case words that are no determiner, pronoun
+    // or role, body, media or honorific head.
+    if (t.kind !== 'word' || (ctx.capitalised[i] !== 1 && !ctx.lex.mentionStarters.has(t.norm) && !adjectiveBeforeRole(ctx, i))) {
+      i++;
+      continue;
+    }
     const pron = ctx.pack.pronouns[t.norm];
     if (pron && pron.person === 3 && pron.role !== 'possessive') {
       out.push(mention(ctx, i, i + 1, { kind: pron.role === 'relative' ? 'relative' : 'pronoun', type: 'person', gender: pron.gender, number: pron.number }, s.index));
