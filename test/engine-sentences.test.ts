@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { extract } from '../src/index.js';
 
 interface Want {
+  time?: string | null;
   kind?: 'direct' | 'mixed' | 'indirect';
   content?: string;
   speaker?: string | null;
@@ -16,7 +17,7 @@ interface Want {
   continues?: boolean;
 }
 
-type Row = [lang: 'fr' | 'en', text: string, want: Want[]];
+type Row = [lang: 'fr' | 'en', text: string, want: Want[], date?: string];
 
 const ROWS: Row[] = [
   // 1. Direct quotes
@@ -64,6 +65,10 @@ const ROWS: Row[] = [
   ['fr', 'Dans les colonnes du Times, Jean-Marie Le Pen décrit sa fille comme « petite-bourgeoise ».', [{ kind: 'mixed', content: 'petite-bourgeoise', speaker: 'Jean-Marie Le Pen', via: ['Times'] }]],
   ['fr', 'Il a parlé dans le monde politique français. « Nous gagnerons », a déclaré Paul Martin.', [{ kind: 'direct', speaker: 'Paul Martin', via: [] }]],
   ['fr', 'Xi Jinping a reçu Michelle Bachelet. « Il faut protéger les droits », lui a-t-il dit, selon CCTV et Xinhua.', [{ kind: 'direct', speaker: 'Xi Jinping', addressee: 'Michelle Bachelet', via: ['CCTV', 'Xinhua'] }]],
+  // Time, against the publication date (a Wednesday)
+  ['fr', 'Le porte-parole Wang Wenbin a déclaré mardi que la visite n\'était pas une enquête.', [{ speaker: 'Wang Wenbin', time: '2022-05-24' }], '2022-05-25'],
+  ['en', 'On May 24, the spokesman Wang Wenbin said the visit was not an investigation.', [{ time: '2022-05-24' }], '2022-05-25'],
+  ['fr', 'Le 30 décembre, Paul Martin a affirmé que tout allait bien.', [{ time: '2021-12-30' }], '2022-01-05'],
   // 6. Not speech
   ['fr', 'Le secrétaire général part à Paris sans pouvoir dire « mission terminée à Québec ».', []],
   ['fr', 'Le gouvernement emploie des « stagiaires » dans ses bureaux.', []],
@@ -74,8 +79,8 @@ const ROWS: Row[] = [
 ];
 
 function check(row: Row) {
-  const [lang, text, want] = row;
-  const out = extract(text, { lang });
+  const [lang, text, want, date] = row;
+  const out = extract({ text, date: date ?? null }, { lang });
   const got = out.quotes;
   assert.equal(got.length, want.length, `quotes found: ${JSON.stringify(got.map((q) => [q.kind, q.content.text, q.speaker?.name]))}`);
   want.forEach((w, i) => {
@@ -86,6 +91,7 @@ function check(row: Row) {
     if (w.cue !== undefined) assert.equal(q.cue?.text ?? null, w.cue, 'cue');
     if (w.addressee !== undefined) assert.equal(q.addressee?.name ?? null, w.addressee, 'addressee');
     if (w.via !== undefined) assert.deepEqual(q.via.map((v) => v.name), w.via, 'via');
+    if (w.time !== undefined) assert.equal(q.time?.date ?? null, w.time, 'time');
     if (w.continues !== undefined) assert.equal(q.continues !== null, w.continues, 'continues');
   });
 }

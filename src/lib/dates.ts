@@ -18,3 +18,21 @@ export function resolveDate(docDate: string | null, word: string, time: TimeWord
   base.setUTCDate(base.getUTCDate() + offset);
   return base.toISOString().slice(0, 10);
 }
+
+/**
+ * A calendar date written as day + month ("24 mai", "le 3 mars 2012") or month + day ("May 24", "May 24, 2012"), from
+ * the tokens' lower-case forms; the year, when absent, is the document's (or the year before, for a date after it).
+ */
+export function resolveDayMonth(docDate: string | null, day: number, month: number, year: number | null): string | null {
+  if (day < 1 || day > 31 || month < 0 || month > 11) return null;
+  let y = year;
+  if (y === null) {
+    if (!docDate || !/^\d{4}-\d{2}-\d{2}/.test(docDate)) return null;
+    y = Number(docDate.slice(0, 4));
+    const candidate = `${y}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (candidate > docDate.slice(0, 10)) y -= 1; // "on December 30" in a January article is last year's
+  }
+  const iso = `${y}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const d = new Date(`${iso}T12:00:00Z`);
+  return Number.isNaN(d.getTime()) || d.getUTCDate() !== day ? null : iso;
+}

@@ -10,7 +10,7 @@ import type { LanguagePack } from '../lang/pack.js';
 import { lexicon, type Lexicon } from '../lang/lexicon.js';
 import { tokenAt } from '../lib/tokens.js';
 import { mentionIndex, mentionsIn } from '../lib/mention-index.js';
-import { resolveDate } from '../lib/dates.js';
+import { resolveDate, resolveDayMonth } from '../lib/dates.js';
 
 interface Ctx {
   doc: Document;
@@ -307,12 +307,27 @@ function timeOf(ctx: Ctx, q: QuoteDraft): TimeRef | null {
   const cue = ctx.doc.layers.cues![q.cue]!;
   const s = ctx.sentences[cue.sentence]!;
   let best: TimeRef | null = null;
+  const consider = (from: number, to: number, date: string | null) => {
+    const t = ctx.tokens[from]!;
+    const end = ctx.tokens[to - 1]!.end;
+    if (!best || Math.abs(t.start - cue.start) < Math.abs(best.start - cue.start)) best = { start: t.start, end, text: ctx.text.slice(t.start, end), date };
+  };
   for (let k = s.tokens[0]; k < s.tokens[1]; k++) {
     const t = ctx.tokens[k]!;
-    if (!ctx.lex.dayWords.has(t.norm)) continue;
-    const span: Span = { start: t.start, end: t.end };
-    const ref: TimeRef = { ...span, text: ctx.text.slice(t.start, t.end), date: resolveDate(ctx.doc.date, t.norm, ctx.pack.time) };
-    if (!best || Math.abs(t.start - cue.start) < Math.abs(best.start - cue.start)) best = ref;
+    if (ctx.lex.dayWords.has(t.norm)) consider(k, k + 1, resolveDate(ctx.doc.date, t.norm, ctx.pack.time));
+    const month = ctx.pack.time.months.indexOf(t.norm);
+    if (month < 0) continue;
+    // "24 mai (2012)" or "May 24(, 2012)"
+    const before = ctx.tokens[k - 1];
+    const after = ctx.tokens[k + 1];
+    const yearAt = (i: number) => (ctx.tokens[i]?.kind === 'number' && /^\d{4}$/.test(ctx.tokens[i]!.norm) ? i : -1);
+    if (before?.kind === 'number' && k - 1 >= s.tokens[0]) {
+      const y = yearAt(k + 1);
+      consider(k - 1, y >= 0 ? y + 1 : k + 1, resolveDayMonth(ctx.doc.date, Number(before.norm), month, y >= 0 ? Number(ctx.tokens[y]!.norm) : null));
+    } else if (after?.kind === 'number' && after.norm.length <= 2) {
+      const y = yearAt(ctx.tokens[k + 2]?.norm === ',' ? k + 3 : k + 2);
+      consider(k, y >= 0 ? y + 1 : k + 2, resolveDayMonth(ctx.doc.date, Number(after.norm), month, y >= 0 ? Number(ctx.tokens[y]!.norm) : null));
+    }
   }
   return best;
 }
