@@ -341,7 +341,6 @@ export const attribute: Stage = {
       doc, text: doc.text, tokens: doc.layers.tokens!, sentences: doc.layers.sentences!, mentions: doc.layers.mentions!,
       entities: new Map(doc.layers.entities!.map((e) => [e.id, e])), pack, lex: lexicon(pack),
     };
-    const spoken: string[] = [];
     const usedCues = new Set(doc.layers.quotes!.map((q) => q.cue).filter((c): c is number => c !== null));
     const quotes = doc.layers.quotes!.map((q) => {
       const m = q.cue === null ? q.speakerMention : speakerOf(ctx, q);
@@ -359,7 +358,6 @@ export const attribute: Stage = {
         const am = ctx.mentions[mentionIndex(ctx.mentions).byStart.get(addressee.mention.start) ?? -1];
         if (am?.type === 'media' && !via.some((v) => v.name === addressee.name)) via.push(addressee);
       }
-      if (entity) spoken.push(entity);
       const carriedVia = via.filter((v) => channels.via.includes(v));
       return { ...q, speakerMention: m, speakerEntity: entity, addressee, via, carriedVia, time: timeOf(ctx, q), evidence };
     });
