@@ -20,7 +20,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -87,31 +87,53 @@ export function page(articles: Article[], i: number): string {
 
 /* ---------- measuring ---------- */
 
-/** Reports the process's peak memory (all threads) on stderr as it exits. */
-const RSS_HOOK = `data:text/javascript,${encodeURIComponent("process.on('exit', () => process.stderr.write('\\nBENCH_MAXRSS_KB=' + process.resourceUsage().maxRSS + '\\n'))")}`;
+/** Reports the process's peak memory and CPU time (all threads) on stderr as it exits. */
+const USAGE_HOOK = `data:text/javascript,${encodeURIComponent(
+  "process.on('exit', () => { const u = process.resourceUsage(); " +
+    "process.stderr.write('\\nBENCH_USAGE ' + u.maxRSS + ' ' + (u.userCPUTime + u.systemCPUTime) + '\\n'); })",
+)}`;
 
+/**
+ * Wall-clock figures depend on what else runs on the machine (this one is shared); CPU seconds do not, so both are
+ * printed: docs per CPU-second × cores is the rate the same work reaches on an idle machine.
+ */
 interface CliRun {
   seconds: number;
+  cpuSeconds: number;
   rssMb: number;
-  summary: string;
 }
 
 async function cli(args: string[]): Promise<CliRun> {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['--import', RSS_HOOK, BIN, 'extract', '--format', 'jsonl', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', USAGE_HOOK, BIN, 'extract', '--format', 'jsonl', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (c) => (stderr += c));
   const [code] = (await once(child, 'close')) as [number];
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rss = Number(/BENCH_MAXRSS_KB=(\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
-  const summary = stderr.split('\n').filter((l) => /^ {2}(ok|skipped|failed) /.test(l)).map((l) => l.trim().replace(/\s+/g, ' ')).join('; ');
+  const usage = /BENCH_USAGE (\d+) (\d+)/.exec(stderr);
+  const rss = Number(usage?.[1] ?? 0) / 1024;
+  const cpuSeconds = Number(usage?.[2] ?? 0) / 1e6;
   if (code !== 0) throw new Error(`selon extract ${args.join(' ')} exited ${code}:\n${stderr}`);
-  return { seconds, rssMb: rss, summary };
+  if (!/^ {2}failed {3}0$/m.test(stderr)) console.log(`  (some inputs failed: ${stderr.split('\n').find((l) => l.includes('failed'))})`);
+  return { seconds, cpuSeconds, rssMb: rss };
 }
 
-function line(label: string, docs: number, mb: number, run: { seconds: number; rssMb?: number }): void {
+function line(label: string, docs: number, mb: number, run: { seconds: number; cpuSeconds?: number; rssMb?: number }): void {
+  const cpu = run.cpuSeconds ? `, ${run.cpuSeconds.toFixed(2)} CPU-s = ${(docs / run.cpuSeconds).toFixed(0)} docs/CPU-s` : '';
   const rss = run.rssMb ? `, peak RSS ${run.rssMb.toFixed(0)} MB` : '';
-  console.log(`${label.padEnd(44)} ${(docs / run.seconds).toFixed(1).padStart(7)} docs/s ${(mb / run.seconds).toFixed(2).padStart(7)} MB/s  (${docs} in ${run.seconds.toFixed(2)} s${rss})`);
+  const rate = `${(docs / run.seconds).toFixed(1).padStart(7)} docs/s ${(mb / run.seconds).toFixed(2).padStart(6)} MB/s`;
+  console.log(`${label.padEnd(40)} ${rate}  (${docs} in ${run.seconds.toFixed(2)} s${cpu}${rss})`);
+}
+
+/** Runs `f` `rounds` times and returns the time of the last round (the earlier ones warm the JIT up). */
+function timed(f: () => void, rounds: number): { seconds: number } {
+  let seconds = 0;
+  for (let r = 0; r < rounds; r++) {
+    const started = process.hrtime.bigint();
+    f();
+    seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  }
+  return { seconds };
 }
 
 async function readOnly(paths: string[]): Promise<{ seconds: number; docs: number }> {
@@ -187,31 +209,41 @@ async function main(): Promise<void> {
     console.log(`${count} pages, ${(htmlBytes / count / 1024).toFixed(1)} KB each on average, ${mb.toFixed(1)} MB of HTML; ` +
       `WARC.gz ${(statSync(warc).size / 1024 / 1024).toFixed(1)} MB (one gzip member per record)`);
 
-    console.log('\nwhere the time goes (one thread, in process):');
+    console.log('\nwhere the time goes (one thread, in process, after a warm-up round):');
     const reading = await readOnly([pagesDir]);
     line('  read HTML files (decode, no parsing)', reading.docs, mb, reading);
     const warcReading = await readOnly([warc]);
     line('  read WARC.gz (inflate, parse, decode)', warcReading.docs, mb, warcReading);
     const sample = pages.slice(0, Math.min(200, count));
-    let t = process.hrtime.bigint();
-    const texts = sample.map((html) => readHtml(html, null).text);
-    const cleaning = { seconds: Number(process.hrtime.bigint() - t) / 1e9 };
-    line('  HTML → text (linkedom + Readability)', sample.length, (mb * sample.length) / count, cleaning);
-    t = process.hrtime.bigint();
-    for (const text of texts) extract({ text });
-    const engine = { seconds: Number(process.hrtime.bigint() - t) / 1e9 };
-    line('  engine on the text (extract)', sample.length, (mb * sample.length) / count, engine);
+    const sampleMb = (mb * sample.length) / count;
+    let texts: string[] = [];
+    const cleaning = timed(() => (texts = sample.map((html) => readHtml(html, null).text)), 2);
+    line('  HTML → text (linkedom + Readability)', sample.length, sampleMb, cleaning);
+    const engine = timed(() => texts.forEach((text) => extract({ text })), 2);
+    line('  engine on the text (extract)', sample.length, sampleMb, engine);
 
-    console.log('\nselon extract end to end (read + clean + extract + write jsonl), wall clock incl. start-up:');
-    const one = await cli(['--jobs', '1', pagesDir]);
-    line('  HTML files, --jobs 1', count, mb, one);
-    const two = await cli(['--jobs', '2', pagesDir]);
-    line('  HTML files, --jobs 2', count, mb, two);
-    console.log(`  speed-up 1 → 2 jobs: ×${(one.seconds / two.seconds).toFixed(2)}   [${two.summary}]`);
-    const warcOne = await cli(['--jobs', '1', warc]);
-    line('  WARC.gz, --jobs 1', count, mb, warcOne);
-    const warcTwo = await cli(['--jobs', '2', warc]);
-    line('  WARC.gz, --jobs 2', count, mb, warcTwo);
+    // A run pays for start-up and for warming each thread's JIT (about 2 s a thread here); a second run over the
+    // input twice tells the steady rate apart: rate = pages / (time for twice - time for once).
+    console.log('\nselon extract end to end (read + clean + extract + write jsonl):');
+    console.log('  wall clock for one pass incl. start-up and warm-up | steady rate from a second, double pass');
+    const rates: Record<string, number> = {};
+    const perCpu: Record<string, number> = {};
+    for (const [label, input] of [['HTML files', pagesDir], ['WARC.gz', warc]] as const) {
+      for (const jobs of ['1', '2']) {
+        const once = await cli(['--jobs', jobs, input]);
+        const twice = await cli(['--jobs', jobs, input, input]);
+        const steady = { seconds: Math.max(twice.seconds - once.seconds, 1e-3), cpuSeconds: Math.max(twice.cpuSeconds - once.cpuSeconds, 1e-3) };
+        line(`  ${label}, --jobs ${jobs}, one pass`, count, mb, once);
+        line(`  ${label}, --jobs ${jobs}, steady`, count, mb, steady);
+        rates[`${label} ${jobs}`] = count / steady.seconds;
+        perCpu[`${label} ${jobs}`] = count / steady.cpuSeconds;
+      }
+    }
+    const speedup = (label: string) => (rates[`${label} 2`]! / rates[`${label} 1`]!).toFixed(2);
+    console.log(`  steady speed-up 1 → 2 jobs (wall clock): HTML ×${speedup('HTML files')}, WARC ×${speedup('WARC.gz')}`);
+    const idle = (label: string) => `${(perCpu[`${label} 2`]! * availableParallelism()).toFixed(0)} pages/s`;
+    console.log(`  --jobs 2 on ${availableParallelism()} idle cores (steady docs/CPU-s × cores): HTML ${idle('HTML files')}, WARC ${idle('WARC.gz')}`);
+    console.log(`  load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
     console.log('\npeak memory on a generated JSONL (--jobs 2, output discarded):');
     for (const size of [Math.max(1, Math.round(jsonlMb / 4)), jsonlMb]) {
