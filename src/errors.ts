@@ -12,6 +12,8 @@ export const ERRORS = {
   E007: 'invalid gold file',
   E008: 'store schema is newer than this version of selon',
   E009: 'not a valid selon/1 record',
+  E010: 'cannot reach the queue (Redis)',
+  E011: 'unknown run',
   E012: 'the store cannot be written or read (full disk, damaged file)',
 } as const;
 

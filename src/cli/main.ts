@@ -20,6 +20,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   reindex: () => import('./reindex.js'),
   compare: () => import('./compare.js'),
   accounts: () => import('./accounts.js'),
+  enqueue: () => import('./enqueue.js'),
+  worker: () => import('./worker.js'),
+  status: () => import('./status.js'),
 };
 
 /** Exit codes: 0 all input read; 1 some input could not be read or parsed; 2 usage or configuration error. */

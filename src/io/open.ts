@@ -22,9 +22,11 @@ export const bytesRead = { value: 0 };
 
 const CHUNK = 256 * 1024;
 
-export async function openFile(path: string): Promise<OpenedInput> {
+/** Opens a file, or the byte range [start, end) of it (a shard of a large JSONL or WARC file: see src/queue/plan.ts). */
+export async function openFile(path: string, range?: { start: number; end: number }): Promise<OpenedInput> {
   const handle = await open(path, 'r');
-  return openStream(handle.createReadStream({ highWaterMark: CHUNK }));
+  const bounds = range ? { start: range.start, end: range.end - 1 } : {};
+  return openStream(handle.createReadStream({ highWaterMark: CHUNK, ...bounds }));
 }
 
 export function openStdin(): Promise<OpenedInput> {
