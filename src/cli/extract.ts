@@ -109,13 +109,14 @@ async function extractAll(
 ): Promise<number> {
   const started = Date.now();
   const { readInputs } = await import('../io/read-inputs.js');
-  const { inlineExecutor, workerPool } = await import('../io/pool.js');
+  const { inlineExecutor, workerPool, INLINE_FIRST, BATCH_BYTES } = await import('../io/pool.js');
   const { entries, bytes } = await expandPaths(paths);
   const out = stdoutWriter();
   const tally = new Tally();
   const progress = process.stderr.isTTY ? new Progress(process.stderr, bytes) : null;
   const framer = OUTPUT_FORMATS[settings.format].frame();
-  const exec: Executor = jobs > 1 ? workerPool(jobs, settings) : inlineExecutor(settings);
+  const inlineFirst = bytes !== null && bytes >= BATCH_BYTES ? 0 : INLINE_FIRST;
+  const exec: Executor = jobs > 1 ? workerPool(jobs, settings, inlineFirst) : inlineExecutor(settings);
   try {
     await out.write(framer.begin());
     const window = { count: Math.max(16, jobs * 8), chars: 64 * 1024 * 1024 };

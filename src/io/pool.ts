@@ -17,8 +17,14 @@ export function inlineExecutor(settings: JobSettings): Executor {
   return { run: async (item) => runJob(item, settings), close: async () => {} };
 }
 
-/** Documents run inline before worker threads are started: below this a run is over before they would be ready. */
-export const INLINE_FIRST = 8;
+/**
+ * Documents run inline before worker threads start. A thread costs about 2 CPU-seconds to load the engine and warm
+ * its JIT (bench/ingest.bench.ts), the time of 100–200 documents: a run shorter than that is faster without threads.
+ */
+export const INLINE_FIRST = 64;
+
+/** Input size (bytes) from which threads start at once: about 150 pages of 50 KB, well past the break-even. */
+export const BATCH_BYTES = 8 * 1024 * 1024;
 
 export interface PoolExecutor extends Executor {
   /** Worker threads ready to take documents (0 while the run is still inline). */
