@@ -138,6 +138,8 @@ describe('PostgreSQL store, same answers as SQLite', () => {
     assert.ok((await hits('securities')).includes('We will not back down on security'));
     assert.deepEqual(await sqlite.searchQuotes({ q: 'securities' }).then((p) => p.total), 0, 'SQLite does not stem');
     assert.ok((await hits("l'a confirmé")).includes('Le porte-parole l’a confirmé hier soir'));
+    assert.deepEqual(await hits('"Le porte-parole l’a"'), ['Le porte-parole l’a confirmé hier soir'], 'a hyphenated word inside a phrase');
+    assert.deepEqual(await hits('AND OR NOT ( ) : * & | ! <->'), [], 'operators are words, never syntax');
   });
 
   test('speakers: canonical names across documents, aliases, details', async () => {

@@ -38,10 +38,22 @@ const CONFIGS = `
   CREATE FUNCTION selon_tsv(lang text, content text, speaker text) RETURNS tsvector IMMUTABLE LANGUAGE sql AS $$
     SELECT to_tsvector(selon_config(lang), content) || to_tsvector(selon_config(lang), coalesce(speaker, ''))
   $$;
-  -- A user query, already reduced to words and operators (tsquery.ts), read in every configuration: a quote is
-  -- indexed in its own language only, so one of the readings is the one that matches its stems.
-  CREATE FUNCTION selon_query(q text) RETURNS tsquery IMMUTABLE LANGUAGE sql AS $$
-    SELECT to_tsquery('selon_fr', q) || to_tsquery('selon_en', q) || to_tsquery('selon_simple', q)
+  -- A user query (tsquery.ts: plain-text parts, or tsquery text for prefix parts), all parts required, read in one
+  -- configuration; selon_query reads it in every configuration, since a quote is indexed in its own language only.
+  CREATE FUNCTION selon_query_in(config regconfig, parts text[], prefix boolean[]) RETURNS tsquery IMMUTABLE
+  LANGUAGE plpgsql AS $$
+  DECLARE
+    result tsquery := ''::tsquery;
+    i integer;
+  BEGIN
+    FOR i IN 1 .. coalesce(array_length(parts, 1), 0) LOOP
+      result := result && CASE WHEN prefix[i] THEN to_tsquery(config, parts[i]) ELSE phraseto_tsquery(config, parts[i]) END;
+    END LOOP;
+    RETURN result;
+  END $$;
+  CREATE FUNCTION selon_query(parts text[], prefix boolean[]) RETURNS tsquery IMMUTABLE LANGUAGE sql AS $$
+    SELECT selon_query_in('selon_fr', parts, prefix) || selon_query_in('selon_en', parts, prefix)
+      || selon_query_in('selon_simple', parts, prefix)
   $$;
 `;
 

@@ -10,7 +10,7 @@ import { widenDate } from '../record.js';
 import type { Facets, QuoteFilters, QuotePage, QuoteRecord } from '../store.js';
 import { paging, RANK_LIMIT, type Paging } from '../sqlite/search.js';
 import { escapeLike } from '../sqlite/speakers.js';
-import { toTsQuery } from './tsquery.js';
+import { searchParts } from './tsquery.js';
 
 /** Parameters of one statement, numbered as they are added. */
 export class Params {
@@ -34,18 +34,16 @@ interface QuoteSet {
   /** WHERE clause over `quotes q` (empty when nothing filters). */
   where: string;
   params: Params;
-  /** The tsquery text of the words, when there are words. */
+  /** The words as a tsquery expression over `params`, when there are words. */
   match: string | null;
-  /** Placeholder of the tsquery text inside `params`. */
-  matchParam: string | null;
 }
 
 async function quoteSet(db: pg.Pool, f: QuoteFilters): Promise<QuoteSet | null> {
   const params = new Params();
   const where: string[] = [];
-  const match = f.q ? toTsQuery(f.q) : null;
-  const matchParam = match ? params.add(match) : null;
-  if (matchParam) where.push(`q.tsv @@ selon_query(${matchParam})`);
+  const parts = f.q ? searchParts(f.q) : null;
+  const match = parts ? `selon_query(${params.add(parts.texts)}::text[], ${params.add(parts.prefix)}::boolean[])` : null;
+  if (match) where.push(`q.tsv @@ ${match}`);
   if (f.speakerId !== undefined) where.push(`q.speaker = ${params.add(f.speakerId)}`);
   if (f.speaker) {
     const ids = await speakersNamed(db, f.speaker);
@@ -61,7 +59,7 @@ async function quoteSet(db: pg.Pool, f: QuoteFilters): Promise<QuoteSet | null> 
   if (f.to) where.push(`q.date <= ${params.add(widenDate(f.to, 'to'))}`);
   if (f.via) where.push(`q.pk IN (SELECT quote FROM quote_via WHERE key LIKE ${params.add(`%${escapeLike(fold(f.via))}%`)})`);
   if (f.documentId !== undefined) where.push(`q.doc = (SELECT pk FROM documents WHERE id = ${params.add(f.documentId)})`);
-  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params, match, matchParam };
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params, match };
 }
 
 async function countOf(db: pg.Pool, set: QuoteSet): Promise<number> {
@@ -71,8 +69,8 @@ async function countOf(db: pg.Pool, set: QuoteSet): Promise<number> {
 
 /** The quote keys of one page: by relevance when there are words and not too many matches, else newest first. */
 async function pageKeys(db: pg.Pool, set: QuoteSet, total: number, p: Paging): Promise<number[]> {
-  const ranked = set.matchParam !== null && total <= RANK_LIMIT;
-  const order = ranked ? `ts_rank(q.tsv, selon_query(${set.matchParam})) DESC, q.pk` : 'q.date DESC NULLS LAST, q.pk DESC';
+  const ranked = set.match !== null && total <= RANK_LIMIT;
+  const order = ranked ? `ts_rank(q.tsv, ${set.match}) DESC, q.pk` : 'q.date DESC NULLS LAST, q.pk DESC';
   const values = [...set.params.values, p.pageSize, p.offset];
   const n = set.params.values.length;
   const { rows } = await db.query<{ pk: number }>(`SELECT q.pk FROM quotes q ${set.where} ORDER BY ${order}

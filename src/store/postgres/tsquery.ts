@@ -1,13 +1,14 @@
 /**
- * User search text → the text of a PostgreSQL tsquery, read the way the SQLite store reads it (src/store/match.ts):
- * every word is a plain operand, so operators, parentheses and stray quotes are searched as words, never parsed.
+ * User search text → PostgreSQL full-text queries, read the way the SQLite store reads it (src/store/match.ts):
+ * quoted phrases and whitespace-separated chunks, all required; a trailing star asks for a prefix. Nothing the user
+ * types is parsed as tsquery syntax.
  *
- *   sécurité porte-parole   → 'sécurité' & ('porte' <-> 'parole')
- *   "ne céderons pas"       → ('ne' <-> 'céderons' <-> 'pas')
- *   secur*                  → 'secur':*
+ *   sécurité porte-parole   → parts "sécurité", "porte-parole"   (each read by phraseto_tsquery, which splits
+ *                              "porte-parole" exactly as the indexed text was split)
+ *   "ne céderons pas"       → part "ne céderons pas"
+ *   secur*                  → prefix part 'secur':*               (to_tsquery, operands of letters and digits only)
  *
- * Operands hold only letters, digits and marks, so quoting them is enough. The configurations (selon_query in
- * migrations.ts) unaccent and stem each operand.
+ * selon_query (migrations.ts) reads the parts in every configuration, which unaccent and stem them.
  */
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
@@ -32,4 +33,24 @@ export function toTsQuery(input: string, options: { prefix?: boolean } = {}): st
     parts.push(phrase(words, options.prefix ? 'each' : starred ? 'last' : 'none'));
   }
   return parts.length > 0 ? parts.join(' & ') : null;
+}
+
+export interface SearchParts {
+  /** Each part: plain text for phraseto_tsquery, or tsquery text for a prefix part. */
+  texts: string[];
+  prefix: boolean[];
+}
+
+/** The parts of a user query, or null when it holds no word. */
+export function searchParts(input: string): SearchParts | null {
+  const parts: SearchParts = { texts: [], prefix: [] };
+  for (const m of input.normalize('NFC').matchAll(CHUNK)) {
+    const chunk = m[1] ?? m[2] ?? '';
+    const words = chunk.match(WORD);
+    if (!words) continue;
+    const starred = m[2] !== undefined && /[\p{L}\p{N}\p{M}]\*$/u.test(chunk);
+    parts.texts.push(starred ? phrase(words, 'last') : chunk);
+    parts.prefix.push(starred);
+  }
+  return parts.texts.length > 0 ? parts : null;
 }
