@@ -59,6 +59,8 @@ export interface Quoted extends Span {
   sentences: [number, number];
   /** This pair continues a multi-paragraph quote opened in an earlier paragraph. */
   reopens: boolean;
+  /** A line of dialogue opened by a dash ("— Demain ! m'écriai-je."), running to the end of its paragraph. */
+  dialogue?: boolean;
 }
 
 export type EntityType = 'person' | 'organization' | 'place' | 'media' | 'document' | 'group';

@@ -36,6 +36,8 @@ const ROWS: Row[] = [
   ['en', '“We are ready.” — Commissioner Ann Lee', [{ kind: 'direct', content: 'We are ready.', speaker: 'Ann Lee', cue: null }]],
   ['en', 'In a statement, the Church denied these allegations:\n\nShe was never forced to work in the engine room.', [{ kind: 'direct', content: 'She was never forced to work in the engine room.', speaker: 'Church', cue: 'denied' }]],
   ['en', 'He said, "We could have scored early." After the match, coach Nabil Maaloul said, "We were playing a great team."', [{ kind: 'direct', content: 'We could have scored early.' }, { kind: 'direct', speaker: 'Nabil Maaloul' }]],
+  ['fr', 'Il entra.\n— Demain ! demain ! m\'écriai-je dans mon délire.\n— Demain, soit ! reprit-elle.', [{ kind: 'direct', content: '— Demain ! demain !' }, { kind: 'direct', content: '— Demain, soit !' }]],
+  ['fr', 'Les chiffres clés :\n— 3 000 emplois supprimés\n— deux usines fermées', []],
   // 2. Mixed quotes
   ['fr', 'Le ministre Paul Martin a dénoncé « une faute lourde ».', [{ kind: 'mixed', content: 'une faute lourde', speaker: 'Paul Martin' }]],
   ['fr', 'Paul Martin a affirmé que la réforme était « juste et nécessaire ».', [{ kind: 'mixed', content: 'la réforme était « juste et nécessaire »', speaker: 'Paul Martin' }]],

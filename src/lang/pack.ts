@@ -71,6 +71,8 @@ export interface LanguagePack {
   /** Opening → closing mark pairs (directional); marks in `symmetric` open and close alike (straight quotes). */
   quotePairs: [string, string][];
   symmetricQuotes: string[];
+  /** Dashes that open a line of dialogue at the start of a paragraph ("— Demain ! m'écriai-je."). */
+  dialogueDashes: string[];
   /** Inflected speech verb forms (lower-case) → lemma and finiteness. Generated, see scripts/gen-lexicon.ts. */
   verbForms: Record<string, VerbForm>;
   /** Speech verb lemmas with their frames. */

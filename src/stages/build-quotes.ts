@@ -147,6 +147,25 @@ function trailingIncise(ctx: Ctx, q: Quoted): number | null {
   return null;
 }
 
+/**
+ * A line of dialogue: the words run from the dash to the first incise ("— Demain ! m'écriai-je.", "– Je n'ai pas
+ * d'argent, répondit la femme."); with no incise, the whole line, attributed by continuation.
+ */
+function addDialogue(ctx: Ctx, q: Quoted, qi: number, sentence: number): void {
+  ctx.usedQuoted.add(qi);
+  const incise = ctx.cues.findIndex((c) => c.kind === 'verb' && c.start > q.inner.start && c.end <= q.end && (c.clitic !== null || c.inverted) &&
+    /[,!?…]\s*$/u.test(ctx.text.slice(q.inner.start, c.start)));
+  if (incise < 0) {
+    // Without an incise, a dashed line is dialogue only inside an exchange of such lines (not a bulleted list item).
+    const exchange = ctx.quoted.some((o) => o.dialogue && o !== q && Math.abs(o.paragraph - q.paragraph) === 1);
+    if (!exchange || !/[.!?…»]$/u.test(ctx.text.slice(q.start, trimSpan(ctx.text, q).end))) return;
+    add(ctx, { kind: 'direct', content: { start: q.start, end: trimSpan(ctx.text, q).end }, fragments: null, cue: null, quoted: qi, sentence, evidence: ['quote.direct.dialogue'] });
+    return;
+  }
+  const end = trimSpan(ctx.text, { start: q.start, end: ctx.cues[incise]!.start }).end;
+  add(ctx, { kind: 'direct', content: { start: q.start, end }, fragments: null, cue: incise, quoted: qi, sentence, evidence: ['quote.direct.dialogue'] });
+}
+
 /** A cue inside the quote, set off by commas: « Moi, dit-il, je n'y crois pas. » */
 function cueInside(ctx: Ctx, q: Quoted): number | null {
   for (let c = 0; c < ctx.cues.length; c++) {
@@ -212,6 +231,10 @@ function buildDirect(ctx: Ctx, strong: boolean): void {
   ctx.quoted.forEach((q, qi) => {
     if (q.depth > 0 || ctx.usedQuoted.has(qi) || inBoilerplate(ctx, q) || isTitleOrTerm(ctx, q)) return;
     const sentence = ctx.tokens[tokenAt(ctx.tokens, q.inner.start)]?.sentence ?? 0;
+    if (q.dialogue) {
+      if (strong) addDialogue(ctx, q, qi, sentence);
+      return;
+    }
     const trailing = strong ? trailingIncise(ctx, q) : null;
     if (trailing !== null) {
       const cut = ctx.text.lastIndexOf(',', ctx.cues[trailing]!.start);

@@ -81,6 +81,11 @@ function negatedAfter(ctx: Ctx, i: number, end: number): boolean {
   return false;
 }
 
+/** Inside a dashed line of dialogue, an incise verb stands next to the quoted words. */
+function inDialogue(ctx: Ctx, offset: number): boolean {
+  return ctx.quoted.some((q) => q.dialogue === true && q.start <= offset && offset < q.end);
+}
+
 /** Quote marks touch the cue: a closing mark just before its group or an opening mark (or colon) just after. */
 function nearQuote(ctx: Ctx, s: Sentence, groupFrom: number, verbEnd: number): boolean {
   for (let k = groupFrom - 1; k >= Math.max(s.tokens[0], groupFrom - 3); k--) {
@@ -115,7 +120,7 @@ function verbCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
     const afterComma = !!prevWord && (prevWord.norm === ',' || (prevWord.kind === 'quote' && CLOSING.test(ctx.text[prevWord.start]!)));
     if (form.nonFinite === 'participle' && !group.aux && !afterComma && clitic === null) continue;
     const end = clitic !== null ? Math.max(clitic, i) + 1 : i + 1;
-    const quoteNear = nearQuote(ctx, s, group.start, end);
+    const quoteNear = nearQuote(ctx, s, group.start, end) || inDialogue(ctx, t.start);
     if ((verb.needsQuote || (form.nonFinite === 'infinitive' && causative === null)) && !quoteNear) continue;
     const passive = ctx.pack.passiveAuxiliaries.includes(prevWord?.norm ?? '') && form.nonFinite !== 'gerund';
     // "were found", "was charged": a passive reports no speech unless it is a telling ("was told to leave").

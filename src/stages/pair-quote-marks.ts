@@ -111,6 +111,8 @@ export const pairQuoteMarks: Stage = {
         });
       }
       carried = null;
+      const dialogue = pack.dialogueDashes.includes(text[para.start]!) && /\s/.test(text[para.start + 1] ?? '');
+      const before = quoted.length;
       for (let i = dangling >= 0 ? dangling + 1 : para.start; i < para.end; i++) {
         if (!allChars.has(text[i]!)) continue;
         const c = markAt(text, i, multi);
@@ -134,6 +136,14 @@ export const pairQuoteMarks: Stage = {
           marks.push({ start: i, end: i + c.length, char: c, role: 'open' });
         }
         i += c.length - 1;
+      }
+      if (dialogue) {
+        // Quote marks inside a line of dialogue are nested in it.
+        for (let k = before; k < quoted.length; k++) quoted[k] = { ...quoted[k]!, depth: quoted[k]!.depth + 1 };
+        quoted.push({
+          start: para.start, end: para.end, inner: trimmed(text, para.start + 1, para.end), open: { start: para.start, end: para.start + 1 },
+          close: null, depth: 0, paragraph: pi, sentences: sentenceRange(sentences, para.start, para.end), reopens: false, dialogue: true,
+        });
       }
       // Close whatever is left at the paragraph end.
       const next = paragraphs[pi + 1];

@@ -25,6 +25,7 @@ const BASE: Record<string, number> = {
   'quote.direct.block': 0.8,
   'quote.direct.after-colon': 0.7,
   'quote.direct.incise-closes': 0.8,
+  'quote.direct.dialogue': 0.75,
   'quote.indirect.mid-incise': 0.7,
 };
 

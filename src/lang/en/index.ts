@@ -15,6 +15,8 @@ export const en: LanguagePack = {
   quotePairs: [['“', '”'], ['‘', '’'], ['«', '»']],
   // Some newspapers set quotes between doubled apostrophes: ''…''.
   symmetricQuotes: ['"', "''"],
+  // English dialogue is set in quote marks; a leading dash is a list item or an attribution.
+  dialogueDashes: [],
   verbForms,
   verbs,
   ambiguousForms,

@@ -14,6 +14,7 @@ export const fr: LanguagePack = {
   version: '0.1.0',
   quotePairs: [['«', '»'], ['“', '”'], ['„', '“'], ['‹', '›'], ['‘', '’']],
   symmetricQuotes: ['"'],
+  dialogueDashes: ['—', '–', '―'],
   verbForms,
   verbs,
   ambiguousForms,

@@ -25,7 +25,8 @@ export const pronouns: Record<string, PronounInfo> = {
   tu: { gender: null, number: 'sg', role: 'subject', person: 2 },
 };
 
-export const invertedClitics = ['il', 'elle', 'ils', 'elles', 'on'];
+// First and second persons invert too, in dialogue and interviews ("m'écriai-je", "dites-vous").
+export const invertedClitics = ['il', 'elle', 'ils', 'elles', 'on', 'je', 'tu', 'nous', 'vous'];
 export const euphonic = ['t'];
 export const addresseeClitics = ['lui', 'leur'];
 export const complementizers = ['que', "qu'"];
