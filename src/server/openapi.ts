@@ -70,6 +70,12 @@ const schemas: Record<string, Schema> = {
   },
   AccountRecord: object({ document: ref('DocumentSummary'), speaker: nullable(ref('SpeakerRef')), account: ref('Account'), quotes: arrayOf(ref('Quote')) }),
   AccountPage: pageOf('AccountRecord'),
+  AccountsReport: object({
+    filters: { type: 'object' },
+    clusters: arrayOf({ type: 'object', description: 'speaker, earliest appearance, outlets, versions with word diffs, flags' }),
+    conflicts: arrayOf({ type: 'object', description: 'the same words attributed to different speakers by different outlets' }),
+    stats: { type: 'object' },
+  }),
   IngestResult: object({ id: str, outcome: { enum: ['added', 'replaced', 'unchanged'] }, quotes: int }),
   Stats: object({
     backend: str, schemaVersion: int, documents: int, skipped: int, quotes: int, speakers: int, accounts: int,
@@ -94,6 +100,11 @@ const parameters: Record<string, Schema> = {
   verdict: query('verdict', { enum: ['consistent', 'variant', 'divergent'] }, 'account verdict'),
   page: query('page', { type: 'integer', minimum: 1, default: 1 }, '1-based page'),
   pageSize: query('pageSize', { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }, 'items per page'),
+  since: query('since', { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' }, 'first date (inclusive)'),
+  until: query('until', { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' }, 'last date (inclusive)'),
+  flagged: query('flagged', { enum: ['0', '1', 'true', 'false'] }, 'only clusters whose wording or speaker differs between outlets'),
+  minSize: query('minSize', { type: 'integer', minimum: 1 }, 'only clusters with at least this many quotes'),
+  limit: query('limit', { type: 'integer', minimum: 1, maximum: 1000, default: 100 }, 'at most this many clusters'),
   speakerQuery: query('q', { type: 'string', maxLength: 200 }, 'name prefix search over speakers and their aliases'),
 };
 
@@ -162,6 +173,14 @@ const paths = {
       summary: 'Accounts of the same words (document-level), with the quotes they compare',
       parameters: [p('speaker'), p('speakerId'), p('verdict'), p('document'), p('page'), p('pageSize')],
       responses: { 200: ok('AccountPage', 'one page of accounts'), ...problems },
+    },
+  },
+  '/api/accounts/across': {
+    get: {
+      operationId: 'accountsAcross',
+      summary: 'Versions of the same words across documents: clusters by speaker and near-duplicate wording, with outlets, earliest appearance, word diffs and flags',
+      parameters: [p('speaker'), p('since'), p('until'), p('flagged'), p('minSize'), p('limit')],
+      responses: { 200: ok('AccountsReport', 'clusters and conflicting attributions'), ...problems },
     },
   },
   '/api/stats': {

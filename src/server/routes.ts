@@ -8,6 +8,7 @@ import { badRequest, notFound } from './errors.js';
 import { idParam, jsonBody, Query } from './params.js';
 import { extractRequest } from './input.js';
 import { openApiDocument } from './openapi.js';
+import { accountsFromStore } from '../accounts/sources.js';
 
 const KINDS: readonly QuoteKind[] = ['direct', 'mixed', 'indirect'];
 const VERDICTS: readonly Verdict[] = ['consistent', 'variant', 'divergent'];
@@ -61,6 +62,15 @@ export function apiRoutes(store: Store, extract: ExtractFn): Hono {
     return c.json(await store.listAccounts({
       speaker: q.text('speaker', 200), speakerId: q.positive('speakerId'), verdict: q.oneOf('verdict', VERDICTS),
       documentId: q.text('document', 2000), ...q.paging(),
+    }));
+  });
+
+  // Across documents: the same words in several outlets, clustered by speaker and near-duplicate wording.
+  api.get('/accounts/across', async (c) => {
+    const q = new Query(c);
+    return c.json(await accountsFromStore(store, {
+      speaker: q.text('speaker', 200), since: q.date('since'), until: q.date('until'), flagged: q.flag('flagged'),
+      minSize: q.positive('minSize', 1000), limit: q.positive('limit', 1000) ?? 100,
     }));
   });
 
