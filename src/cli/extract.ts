@@ -5,7 +5,7 @@
 import { openSync, closeSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { SelonError } from '../errors.js';
-import { numberOption, parseArgs, stringOption } from './args.js';
+import { numberOption, parseArgs, stringOption, type Values } from './args.js';
 import { expandPaths } from '../io/walk.js';
 import { FORMATS, type Format } from '../io/sniff.js';
 import { OUTPUT_FORMATS, type OutputFormatName } from '../io/writers.js';
@@ -66,14 +66,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(help(await packCodes()));
     return 0;
   }
-  const lang = stringOption(values, 'lang', 'auto');
-  const langs = ['auto', ...(await packCodes())];
-  if (!langs.includes(lang)) throw new SelonError('E003', `--lang must be one of ${langs.join(', ')} (got "${lang}")`);
-  const settings: JobSettings = {
-    format: (stringOption(values, 'format') ?? (process.stdout.isTTY ? 'text' : 'jsonl')) as OutputFormatName,
-    lang,
-    ...(values['min-confidence'] !== undefined ? { minConfidence: numberOption(values, 'min-confidence', { min: 0, max: 1 }, 0) } : {}),
-  };
+  const settings = await jobSettings(values);
   const jobs = numberOption(values, 'jobs', { min: 1, max: 256, integer: true }, availableParallelism());
   const paths = inputPaths(positionals);
   const errorsPath = stringOption(values, 'errors') ?? null;
@@ -83,6 +76,16 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     if (errorsFd !== null) closeSync(errorsFd);
   }
+}
+
+/** What every document is run with: output format, language, confidence floor. */
+async function jobSettings(values: Values): Promise<JobSettings> {
+  const lang = stringOption(values, 'lang', 'auto');
+  const langs = ['auto', ...(await packCodes())];
+  if (!langs.includes(lang)) throw new SelonError('E003', `--lang must be one of ${langs.join(', ')} (got "${lang}")`);
+  const format = (stringOption(values, 'format') ?? (process.stdout.isTTY ? 'text' : 'jsonl')) as OutputFormatName;
+  if (values['min-confidence'] === undefined) return { format, lang };
+  return { format, lang, minConfidence: numberOption(values, 'min-confidence', { min: 0, max: 1 }, 0) };
 }
 
 function inputPaths(positionals: string[]): string[] {
