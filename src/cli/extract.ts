@@ -126,7 +126,10 @@ async function extractAll(
     const marks: number[] = [];
     const items = markProgress(readInputs(entries, { format: inputFormat ?? null }), marks);
     for await (const outcome of inOrder(items, exec, window)) {
-      if (outcome.kind === 'result' && outcome.out) await out.write(framer.add(outcome.out));
+      if (outcome.kind === 'result' && outcome.out) {
+        if (process.stdout.isTTY) progress?.clear(); // records and the bar share the terminal: no bar inside a record
+        await out.write(framer.add(outcome.out));
+      }
       const problem = tally.add(outcome);
       if (problem && errorsFd !== null) writeSync(errorsFd, JSON.stringify(problem) + '\n');
       const readUpTo = marks.shift()!;
