@@ -5,7 +5,9 @@
  *     30 s: requests/s, latency p50/p99/max, errors and non-2xx (must be 0), peak RSS;
  *  3. the same load with bad requests mixed in by a second client in its own process (bodies over the 5 MB limit →
  *     413, malformed JSON and wrong fields → 400): the good stream must still see zero errors, the bad one only 413/400;
- *  4. 30 s idle, then the RSS again, next to the baseline; then one more good phase and idle, to show a plateau, not a leak.
+ *  4. 30 s idle, then the RSS again, next to the baseline; then one more good phase and idle. At the baseline and after
+ *     each idle the server (preloaded with test/fixtures/robust/heap-on-signal.mjs) reports its heap after a full GC
+ *     on SIGUSR2: a heap that stays flat from phase to phase is no leak, whatever RSS V8 and malloc keep.
  * Figures only (printed); loopback only; every phase bounded in time.
  *
  *   node --import tsx bench/load.bench.ts [--duration S] [--connections N]
@@ -38,13 +40,31 @@ function articles(): string[] {
   return bodies;
 }
 
+/** A preload that makes the server report its memory after a full GC when sent SIGUSR2. */
+const HEAP_PROBE = join(ROOT, 'test/fixtures/robust/heap-on-signal.mjs');
+
+/** The server's heap after two full collections, and its RSS then (MB). */
+async function heapAfterGc(child: ChildProcess, log: string[]): Promise<{ heap: number; rss: number }> {
+  const seen = log.length;
+  child.kill('SIGUSR2');
+  for (let i = 0; i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    const line = log.slice(seen).join('').split('\n').find((l) => l.startsWith('selon-heap '));
+    if (line) {
+      const m = JSON.parse(line.slice('selon-heap '.length)) as NodeJS.MemoryUsage;
+      return { heap: Math.round(m.heapUsed / 1e6), rss: Math.round(m.rss / 1e6) };
+    }
+  }
+  throw new Error('the server did not report its heap');
+}
+
 function rssMB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
 }
 
 async function startServer(store: string): Promise<{ child: ChildProcess; url: string; log: string[] }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/selon.js'), 'serve', '--store', `sqlite:${store}`, '--port', '0', '--no-ui'], {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', HEAP_PROBE, join(ROOT, 'bin/selon.js'), 'serve', '--store', `sqlite:${store}`, '--port', '0', '--no-ui'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];
@@ -152,7 +172,8 @@ async function main(): Promise<void> {
     await goodLoad(url, bodies, 5);
     await new Promise((r) => setTimeout(r, 2000));
     const baseline = rssMB(pid);
-    process.stdout.write(`  RSS after a 5 s warm-up (baseline): ${baseline} MB\n`);
+    const heap0 = await heapAfterGc(child, log);
+    process.stdout.write(`  RSS after a 5 s warm-up (baseline): ${baseline} MB; heap after full GC ${heap0.heap} MB (RSS then ${heap0.rss} MB)\n`);
 
     let good!: Result;
     const peak1 = await sampleRss(pid, goodLoad(url, bodies, DURATION).then((r) => (good = r)));
@@ -169,13 +190,18 @@ async function main(): Promise<void> {
     const badOk = badStatuses.every((s) => s === '400' || s === '413');
 
     const after = await idle(pid);
+    const heap1 = await heapAfterGc(child, log);
+    process.stdout.write(`  heap after full GC: ${heap1.heap} MB (RSS then ${heap1.rss} MB)\n`);
     process.stdout.write(`  RSS after 30 s idle: ${after} MB (baseline ${baseline} MB, ${after <= baseline * 1.1 ? 'back to baseline (within 10%)' : `${Math.round((after / baseline - 1) * 100)}% above baseline`})\n`);
     let again!: Result;
     const peak3 = await sampleRss(pid, goodLoad(url, bodies, DURATION).then((r) => (again = r)));
     const after2 = await idle(pid);
+    const heap2 = await heapAfterGc(child, log);
+    process.stdout.write(`  heap after full GC: ${heap2.heap} MB (RSS then ${heap2.rss} MB); heap from phase to phase ${heap0.heap} → ${heap1.heap} → ${heap2.heap} MB: ` +
+      `${heap2.heap <= heap0.heap * 1.2 + 5 ? 'no leak' : 'GROWING'}\n`);
     process.stdout.write(`  one more extract phase, ${DURATION} s: ${fmt(again)}; peak RSS ${peak3} MB; RSS after 30 s idle: ${after2} MB ` +
       `(${after2 <= after * 1.05 ? 'plateau: no growth from phase to phase' : `grew ${after2 - after} MB since the previous idle`})\n`);
-    const internal = log.join('').split('\n').filter((l) => /internal|Error/.test(l));
+    const internal = log.join('').split('\n').filter((l) => /internal|Error/.test(l) && !l.startsWith('selon-heap'));
     process.stdout.write(`  verdict: good requests ${good.errors + good.non2xx + good.timeouts + mixedGood.errors + mixedGood.non2xx + mixedGood.timeouts === 0 ? 'all 200' : 'SOME FAILED'}; ` +
       `bad requests ${badOk ? 'only 400/413' : `got ${badStatuses.join(', ')}`}; server log: ${internal.length ? `${internal.length} error lines, e.g. ${internal[0]}` : 'no internal error'}\n`);
   } finally {
