@@ -27,3 +27,15 @@ export function trimSpan(text: string, span: Span, keepFinal = true): Span {
   while (end > start && tail.test(text[end - 1]!)) end--;
   return { start, end };
 }
+
+/** Index of the first item whose `key` is at or after `offset`, in an array sorted by that key. */
+export function lowerBound<T>(items: readonly T[], offset: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]!) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

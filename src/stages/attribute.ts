@@ -8,7 +8,7 @@ import type { Stage } from '../pipeline.js';
 import type { Cue, Document, Entity, Mention, QuoteDraft, Ref, Sentence, Span, TimeRef, Token } from '../types.js';
 import type { LanguagePack } from '../lang/pack.js';
 import { lexicon, type Lexicon } from '../lang/lexicon.js';
-import { tokenAt } from '../lib/tokens.js';
+import { lowerBound, tokenAt } from '../lib/tokens.js';
 import { mentionIndex, mentionsIn } from '../lib/mention-index.js';
 import { resolveDate, resolveDayMonth } from '../lib/dates.js';
 
@@ -33,7 +33,7 @@ function mentionStartingAt(ctx: Ctx, tokenIndex: number): number | null {
 }
 
 function mentionEndingAt(ctx: Ctx, offset: number): number | null {
-  for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+  for (let i = lowerBound(ctx.mentions, offset, (m) => m.start) - 1; i >= 0; i--) {
     const m = ctx.mentions[i]!;
     if (m.end <= offset && /^[\s]*$/u.test(ctx.text.slice(m.end, offset))) return i;
     if (m.end < offset - 200) break;
@@ -75,9 +75,9 @@ function verbSubject(ctx: Ctx, cue: Cue, q: QuoteDraft): number | null {
   if (after !== null && ctx.mentions[after]!.kind !== 'relative' && speaks(ctx.mentions[after]!) && (cue.inverted || q.content.end <= cue.start)) return after;
   // Otherwise the first mention of the clause that is not inside a prepositional phrase.
   const clauseStart = Math.max(s.start, q.content.end <= cue.start && q.content.start >= s.start ? q.content.end : s.start);
-  for (let i = 0; i < ctx.mentions.length; i++) {
+  for (const i of mentionsIn(ctx.mentions, s.index)) {
     const m = ctx.mentions[i]!;
-    if (m.start < clauseStart || m.sentence !== s.index || m.quoted) continue;
+    if (m.start < clauseStart || m.quoted) continue;
     if (m.start >= cue.start) break;
     const k = tokenAt(ctx.tokens, m.start);
     const prev = ctx.tokens[k - 1];
@@ -92,7 +92,8 @@ function verbSubject(ctx: Ctx, cue: Cue, q: QuoteDraft): number | null {
 function skipAddressee(ctx: Ctx, k: number, end: number): number {
   const t = ctx.tokens[k];
   if (!t || !ctx.pack.addresseePrepositions.includes(t.norm)) return k;
-  const m = ctx.mentions.find((x) => x.start >= t.start && x.start <= ctx.tokens[Math.min(k + 2, end - 1)]!.start);
+  const first = lowerBound(ctx.mentions, t.start, (x) => x.start);
+  const m = ctx.mentions[first] && ctx.mentions[first]!.start <= ctx.tokens[Math.min(k + 2, end - 1)]!.start ? ctx.mentions[first] : undefined;
   if (!m) return k;
   const next = tokenAt(ctx.tokens, m.end);
   return ctx.tokens[next]?.norm === ',' ? next + 1 : next;
@@ -156,7 +157,7 @@ function addresseeOf(ctx: Ctx, q: QuoteDraft, speaker: string | null): Ref | nul
     // often so far and recently ("… Marine Le Pen … l'avait appelée … « … », lui avait dit Christian Jacob").
     let best: number | null = null;
     let bestScore = -Infinity;
-    for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+    for (let i = lowerBound(ctx.mentions, cue.start, (x) => x.start) - 1; i >= 0; i--) {
       const m = ctx.mentions[i]!;
       if (cue.sentence - m.sentence > 6) break;
       if (m.start >= cue.start || m.kind === 'pronoun' || m.kind === 'relative' || m.quoted) continue;
@@ -268,10 +269,12 @@ function matchChannel(ctx: Ctx, k: number, end: number): { end: number; name: st
 /** According-frames that made no quote of their own name the channel of the quotes in their sentence. */
 function framesAsChannels(ctx: Ctx, q: QuoteDraft, used: Set<number>): Ref[] {
   const out: Ref[] = [];
-  ctx.doc.layers.cues!.forEach((cue, c) => {
-    if (cue.kind !== 'according' || used.has(c) || cue.sentence !== q.sentence) return;
+  const cues = ctx.doc.layers.cues!;
+  for (let c = lowerBound(cues, ctx.sentences[q.sentence]!.start, (x) => x.start); c < cues.length && cues[c]!.sentence === q.sentence; c++) {
+    const cue = cues[c]!;
+    if (cue.kind !== 'according' || used.has(c)) continue;
     const m = accordingSource(ctx, cue);
-    if (m === null) return;
+    if (m === null) continue;
     out.push(ref(ctx, m));
     // "selon CCTV et Xinhua": each coordinated source is a channel.
     for (let k = m; k + 1 < ctx.mentions.length; k++) {
@@ -280,7 +283,7 @@ function framesAsChannels(ctx: Ctx, q: QuoteDraft, used: Set<number>): Ref[] {
       if (!ctx.pack.coordinators.includes(between) && between !== ',') break;
       out.push(ref(ctx, k + 1));
     }
-  });
+  }
   return out;
 }
 

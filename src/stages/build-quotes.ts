@@ -7,11 +7,11 @@
  * Quoted spans inside another quote, titles, terms and scare quotes yield nothing.
  */
 import type { Stage } from '../pipeline.js';
-import type { Cue, Document, Message, QuoteDraft, QuoteKind, Quoted, Sentence, Span, Token } from '../types.js';
+import type { Cue, Document, Mention, Message, QuoteDraft, QuoteKind, Quoted, Sentence, Span, Token } from '../types.js';
 import type { LanguagePack } from '../lang/pack.js';
 import type { EngineConfig } from '../config.js';
 import { lexicon, type Lexicon } from '../lang/lexicon.js';
-import { CLOSING_MARK, OPENING_MARK, contains, overlaps, tokenAt, trimSpan } from '../lib/tokens.js';
+import { CLOSING_MARK, OPENING_MARK, contains, lowerBound, overlaps, tokenAt, trimSpan } from '../lib/tokens.js';
 import { mentionIndex } from '../lib/mention-index.js';
 
 interface Ctx {
@@ -30,6 +30,12 @@ interface Ctx {
   outer: Map<number, number>;
   usedQuoted: Set<number>;
   quotes: QuoteDraft[];
+  /** Indices of the top-level quoted spans (depth 0), by start; and by start offset. */
+  top: number[];
+  topByStart: Map<number, number>;
+  /** Contents of the quotes made so far, sorted; and the quotes by sentence. */
+  spans: Span[];
+  bySentence: Map<number, QuoteDraft[]>;
 }
 
 const PUNCT_GAP = /^[\s,—–-]*$/u;
@@ -40,7 +46,12 @@ function add(ctx: Ctx, q: NewQuote): void {
   // « » and «» hold no words: no quote (an empty content breaks the selon/1 contract; test/regressions.test.ts).
   if (q.content.end <= q.content.start || inBoilerplate(ctx, q.content)) return;
   if (q.cue !== null && ctx.outer.has(q.cue)) q = { ...q, outerCue: ctx.outer.get(q.cue)!, evidence: [...q.evidence, 'quote.nested-report'] };
-  ctx.quotes.push({ id: '', speakerMention: null, speakerEntity: null, speakerName: null, addressee: null, via: [], carriedVia: [], time: null, continues: null, confidence: 0, ...q });
+  const quote: QuoteDraft = { id: '', speakerMention: null, speakerEntity: null, speakerName: null, addressee: null, via: [], carriedVia: [], time: null, continues: null, confidence: 0, ...q };
+  ctx.quotes.push(quote);
+  ctx.spans.splice(lowerBound(ctx.spans, q.content.start, (x) => x.start), 0, q.content);
+  const list = ctx.bySentence.get(q.sentence);
+  if (list) list.push(quote);
+  else ctx.bySentence.set(q.sentence, [quote]);
   if (q.cue !== null) ctx.usedCues.add(q.cue);
 }
 
@@ -54,14 +65,40 @@ function words(ctx: Ctx, span: Span): number {
   return n;
 }
 
+/* ---------- windows over the sorted layers (keep every search local, so time stays linear) ---------- */
+
+/** Indices [first, last) of the cues starting in [from, to). Cues are sorted by start. */
+function cuesIn(ctx: Ctx, from: number, to: number): [number, number] {
+  return [lowerBound(ctx.cues, from, (c) => c.start), lowerBound(ctx.cues, to, (c) => c.start)];
+}
+
+/** The mentions starting in [from, to), in text order. */
+function mentionsIn(ctx: Ctx, from: number, to: number): Mention[] {
+  const mentions = ctx.doc.layers.mentions!;
+  return mentions.slice(lowerBound(mentions, from, (m) => m.start), lowerBound(mentions, to, (m) => m.start));
+}
+
+/** Indices of the top-level quoted spans starting in [from, to). */
+function topQuotedIn(ctx: Ctx, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let k = lowerBound(ctx.top, from, (qi) => ctx.quoted[qi]!.start); k < ctx.top.length && ctx.quoted[ctx.top[k]!]!.start < to; k++) out.push(ctx.top[k]!);
+  return out;
+}
+
+/** Whether a span overlaps a quote already made (quotes never overlap, so their starts and ends are both sorted). */
+function overlapsQuote(ctx: Ctx, span: Span): boolean {
+  const k = lowerBound(ctx.spans, span.start + 1, (x) => x.end);
+  return k < ctx.spans.length && ctx.spans[k]!.start < span.end;
+}
+
 /* ---------- 1. direct quotes ---------- */
 
 /** The cue right after a closing mark: ", a déclaré X", "a-t-il dit", ", Lee said", "— Commissioner Lee" is not a cue. */
 function cueAfter(ctx: Ctx, q: Quoted): number | null {
   const limit = q.end + 60;
-  for (let c = 0; c < ctx.cues.length; c++) {
+  for (let c = cuesIn(ctx, q.end, q.end)[0]; c < ctx.cues.length; c++) {
     const cue = ctx.cues[c]!;
-    if (cue.start < q.end || cue.kind === 'colon') continue;
+    if (cue.kind === 'colon') continue;
     if (cue.start > limit) break;
     const gap = ctx.text.slice(q.end, cue.start);
     if (gap.includes('\n')) return null;
@@ -83,8 +120,9 @@ function cueAfter(ctx: Ctx, q: Quoted): number | null {
  * general of Oklahoma, said"), with no other cue in between.
  */
 function startsWithSubject(ctx: Ctx, from: number, to: number): boolean {
-  if (ctx.cues.some((c) => c.start >= from && c.end <= to)) return false;
-  const mentions = ctx.doc.layers.mentions!.filter((x) => x.start >= from && x.end <= to);
+  const [c0, c1] = cuesIn(ctx, from, to);
+  if (c1 > c0 && ctx.cues[c0]!.end <= to) return false;
+  const mentions = mentionsIn(ctx, from, to).filter((x) => x.end <= to);
   if (mentions.some((m) => /^\s*$/.test(ctx.text.slice(m.end, to)) && m.kind !== 'relative')) return true;
   const first = mentions[0];
   return !!first && /^[\s,]*$/.test(ctx.text.slice(from, first.start)) && /^\s*[,(]/.test(ctx.text.slice(first.end, to));
@@ -102,7 +140,7 @@ function cueBefore(ctx: Ctx, q: Quoted, strong: boolean): number | null {
 }
 
 function cueBeforeAny(ctx: Ctx, q: Quoted): number | null {
-  for (let c = ctx.cues.length - 1; c >= 0; c--) {
+  for (let c = cuesIn(ctx, q.start, q.start)[0] - 1; c >= 0; c--) {
     const cue = ctx.cues[c]!;
     if (cue.end > q.start) continue;
     if (q.start - cue.end > 80) return null;
@@ -135,12 +173,13 @@ function addresseeGap(ctx: Ctx, from: number, to: number): boolean {
  */
 function trailingIncise(ctx: Ctx, q: Quoted): number | null {
   if (q.close !== null) return null;
-  for (let c = ctx.cues.length - 1; c >= 0; c--) {
+  const [first, last] = cuesIn(ctx, q.inner.start + 1, q.inner.end);
+  for (let c = last - 1; c >= first; c--) {
     const cue = ctx.cues[c]!;
-    if (cue.end > q.inner.end || cue.start <= q.inner.start) continue;
+    if (cue.end > q.inner.end) continue;
     if (cue.kind !== 'verb' || !/,\s*$/.test(ctx.text.slice(q.inner.start, cue.start))) return null;
     const rest = ctx.text.slice(cue.end, q.inner.end);
-    const subject = ctx.doc.layers.mentions!.find((m) => m.start >= cue.end && m.end <= q.inner.end && /^\s*$/.test(ctx.text.slice(cue.end, m.start)));
+    const subject = mentionsIn(ctx, cue.end, q.inner.end).find((m) => m.end <= q.inner.end && /^\s*$/.test(ctx.text.slice(cue.end, m.start)));
     const tail = subject ? ctx.text.slice(subject.end, q.inner.end) : rest;
     return (subject || cue.clitic) && /^[\s.!?…]*$/u.test(tail) ? c : null;
   }
@@ -153,8 +192,12 @@ function trailingIncise(ctx: Ctx, q: Quoted): number | null {
  */
 function addDialogue(ctx: Ctx, q: Quoted, qi: number, sentence: number): void {
   ctx.usedQuoted.add(qi);
-  const incise = ctx.cues.findIndex((c) => c.kind === 'verb' && c.start > q.inner.start && c.end <= q.end && (c.clitic !== null || c.inverted) &&
-    /[,!?…]\s*$/u.test(ctx.text.slice(q.inner.start, c.start)));
+  const [first, last] = cuesIn(ctx, q.inner.start + 1, q.end);
+  let incise = -1;
+  for (let k = first; k < last && incise < 0; k++) {
+    const c = ctx.cues[k]!;
+    if (c.kind === 'verb' && c.end <= q.end && (c.clitic !== null || c.inverted) && /[,!?…]\s*$/u.test(ctx.text.slice(q.inner.start, c.start))) incise = k;
+  }
   if (incise < 0) {
     // Without an incise, a dashed line is dialogue only inside an exchange of such lines (not a bulleted list item).
     const exchange = ctx.quoted.some((o) => o.dialogue && o !== q && Math.abs(o.paragraph - q.paragraph) === 1);
@@ -168,7 +211,8 @@ function addDialogue(ctx: Ctx, q: Quoted, qi: number, sentence: number): void {
 
 /** A cue inside the quote, set off by commas: « Moi, dit-il, je n'y crois pas. » */
 function cueInside(ctx: Ctx, q: Quoted): number | null {
-  for (let c = 0; c < ctx.cues.length; c++) {
+  const [first, last] = cuesIn(ctx, q.inner.start + 1, q.inner.end);
+  for (let c = first; c < last; c++) {
     const cue = ctx.cues[c]!;
     if (cue.start <= q.inner.start || cue.end >= q.inner.end || cue.kind !== 'verb' || cue.clitic === null) continue;
     const before = ctx.text.slice(Math.max(q.inner.start, cue.start - 3), cue.start);
@@ -306,46 +350,58 @@ function addLeadIn(ctx: Ctx, q: Quoted, qi: number, cue: number, sentence: numbe
 
 /** Where the clause holding `offset` starts: the sentence start, or after an earlier quote, incise or semicolon. */
 function clauseStartBefore(ctx: Ctx, s: Sentence, offset: number): number {
-  let from = s.start;
-  for (const q of ctx.quotes) if (q.content.end <= offset && q.content.end >= s.start) from = Math.max(from, q.content.end + 1);
-  for (const c of ctx.usedCues) {
+  // Clauses are local: look back at most REACH characters, so that a sentence with no punctuation stays linear.
+  let from = Math.max(s.start, offset - REACH);
+  for (const q of ctx.bySentence.get(s.index) ?? []) if (q.content.end <= offset && q.content.end >= from) from = Math.max(from, q.content.end + 1);
+  const [c0, c1] = cuesIn(ctx, from, offset);
+  for (let c = c0; c < c1; c++) {
     const cue = ctx.cues[c]!;
-    if (cue.end <= offset && cue.end >= from && cue.sentence === s.index) from = Math.max(from, cue.end);
+    if (ctx.usedCues.has(c) && cue.end <= offset) from = Math.max(from, cue.end);
   }
   // Back-to-back quotes: « … » « … » — the second starts its own clause.
-  for (const q of ctx.quoted) if (q.depth === 0 && q.end <= offset && q.end >= from && /^[\s.,;!?]*$/u.test(ctx.text.slice(q.end, offset))) from = Math.max(from, q.end);
-  const semi = Math.max(ctx.text.lastIndexOf(';', offset - 1), ctx.text.lastIndexOf(':', offset - 1));
-  if (semi >= from) from = semi + 1;
+  for (const qi of topQuotedIn(ctx, from - REACH, offset)) {
+    const q = ctx.quoted[qi]!;
+    if (q.end <= offset && q.end >= from && /^[\s.,;!?]*$/u.test(ctx.text.slice(q.end, offset))) from = Math.max(from, q.end);
+  }
+  const window = ctx.text.slice(from, offset);
+  const semi = Math.max(window.lastIndexOf(';'), window.lastIndexOf(':'));
+  if (semi >= 0) from += semi + 1;
   // Skip the closing mark, comma and subject of an incise that ended the previous quote.
   const gap = ctx.text.slice(from, Math.min(offset, from + 200)).match(/^[\s»”",]*(?:[^\s,]+\s*){0,6}?,\s*/u);
-  return gap && ctx.cues.some((c) => c.end === from) ? from + gap[0].length : from;
+  const [e0] = cuesIn(ctx, from - REACH, from);
+  let afterCue = false;
+  for (let c = e0; c < ctx.cues.length && ctx.cues[c]!.start < from; c++) if (ctx.cues[c]!.end === from) afterCue = true;
+  return gap && afterCue ? from + gap[0].length : from;
 }
+
+/** How far back (in characters) a clause may start before its end. */
+const REACH = 2000;
 
 /* ---------- 2. indirect and mixed ---------- */
 
 /** The end of the reported clause starting at `from`: the sentence end, cut before a trailing incise or frame. */
 function clauseEnd(ctx: Ctx, from: number, s: Sentence, cueIndex: number): number {
-  let end = s.end;
-  for (let c = 0; c < ctx.cues.length; c++) {
+  let end = Math.min(s.end, from + REACH);
+  const [c0, c1] = cuesIn(ctx, from + 1, end);
+  for (let c = c0; c < c1; c++) {
     if (c === cueIndex) continue;
     const other = ctx.cues[c]!;
-    if (other.sentence !== s.index || other.start <= from) continue;
     // ", a-t-il ajouté" / ", selon X" / ", he said" ends the clause at its comma.
-    const comma = ctx.text.lastIndexOf(',', other.start);
-    if (comma >= from && PUNCT_GAP.test(ctx.text.slice(comma, other.start)) || comma >= from && (other.kind === 'according' || other.inverted)) {
-      end = Math.min(end, comma);
-    }
+    const before = ctx.text.slice(from, other.start);
+    const comma = before.lastIndexOf(',');
+    if (comma >= 0 && (PUNCT_GAP.test(before.slice(comma)) || other.kind === 'according' || other.inverted)) end = Math.min(end, from + comma);
   }
   // A semicolon ends the clause; so does a colon that introduces quoted words (": « … »").
   const stop = ctx.text.slice(from, end).search(/;|:\s*[«“„"‹]/u);
   if (stop >= 0) end = from + stop;
   // Words already reported by another quote, or a gerund starting a new predicate, end the clause.
-  for (const q of ctx.quotes) {
+  for (const q of ctx.bySentence.get(s.index) ?? []) {
     const mark = q.quoted !== null ? ctx.quoted[q.quoted]!.start : q.content.start;
     if (mark > from && mark < end) end = mark;
   }
-  for (const other of ctx.cues) {
-    if (other.sentence !== s.index || other.start <= from || other.start >= end) continue;
+  for (let c = c0; c < c1; c++) {
+    const other = ctx.cues[c]!;
+    if (other.start >= end) break;
     const before = ctx.tokens[other.range[0] - 1];
     // "… and claim she has…": a coordinated verb with a clause of its own reports separately; "and would respond"
     // without one belongs to the reported words.
@@ -355,23 +411,19 @@ function clauseEnd(ctx: Ctx, from: number, s: Sentence, cueIndex: number): numbe
     else if (coordinated) end = before!.start;
   }
   // A quote opened inside the clause runs to its own closing mark, across sentences if need be.
-  for (const q of ctx.quoted) if (q.depth === 0 && q.start >= from && q.start < end && q.end > end) end = q.end;
+  for (const qi of topQuotedIn(ctx, from, end)) if (ctx.quoted[qi]!.end > end) end = ctx.quoted[qi]!.end;
   return end;
 }
 
 function quotedWithin(ctx: Ctx, span: Span): number[] {
-  const out: number[] = [];
-  ctx.quoted.forEach((q, qi) => {
-    if (q.depth === 0 && contains(span, q)) out.push(qi);
-  });
-  return out;
+  return topQuotedIn(ctx, span.start, span.end).filter((qi) => contains(span, ctx.quoted[qi]!));
 }
 
 /** Makes an indirect or mixed quote from a reported clause; a clause that is one quoted span becomes its fragment. */
 function addClause(ctx: Ctx, cue: number | null, clause: Span, sentence: number, rule: string): void {
   const span = trimSpan(ctx.text, clause, false);
   if (span.end - span.start < 3 || inBoilerplate(ctx, span)) return;
-  if (ctx.quotes.some((q) => overlaps(q.content, span))) return;
+  if (overlapsQuote(ctx, span)) return;
   const inner = quotedWithin(ctx, { start: span.start, end: Math.min(ctx.text.length, span.end + 1) });
   for (const qi of inner) ctx.usedQuoted.add(qi);
   let kind: QuoteKind = inner.length ? 'mixed' : 'indirect';
@@ -399,7 +451,9 @@ function looksInfinitive(ctx: Ctx, t: Token | undefined, marked = false): boolea
 
 /** Inside a quoted sentence, a verb is the quoted speaker's own ("je considère que…"), not a report. */
 function insideQuotedSpeech(ctx: Ctx, cue: Cue): boolean {
-  return ctx.quoted.some((q) => q.depth === 0 && q.inner.start <= cue.start && cue.end <= q.inner.end && words(ctx, q.inner) >= ctx.config.minDirectWords);
+  const k = lowerBound(ctx.top, cue.start + 1, (qi) => ctx.quoted[qi]!.start) - 1;
+  const q = k >= 0 ? ctx.quoted[ctx.top[k]!]! : null;
+  return !!q && q.inner.start <= cue.start && cue.end <= q.inner.end && words(ctx, q.inner) >= ctx.config.minDirectWords;
 }
 
 interface Clause {
@@ -533,7 +587,7 @@ function governedFragment(ctx: Ctx, c: number, s: Sentence, k: number): boolean 
     const t = ctx.tokens[j]!;
     if (ctx.lex.complementizers.has(t.norm) || /^[.;!?:]$/.test(t.norm)) return false;
     if (t.kind !== 'quote' || !OPENING_MARK.test(ctx.text[t.start]!)) continue;
-    const qi = ctx.quoted.findIndex((q) => q.start === t.start && q.depth === 0);
+    const qi = ctx.topByStart.get(t.start) ?? -1;
     if (qi < 0 || ctx.usedQuoted.has(qi) || isTitleOrTerm(ctx, ctx.quoted[qi]!)) return false;
     // "said, “In the first half…”": a comma before a quoted sentence introduces it; the direct pass takes it.
     if (/,/.test(ctx.text.slice(ctx.tokens[k - 1]!.end, t.start)) && standsAlone(ctx, ctx.quoted[qi]!)) return false;
@@ -617,8 +671,9 @@ function buildFromAccording(ctx: Ctx, c: number): void {
   let rule = 'quote.indirect.according-before';
   if (lead && commaAfter) {
     // "According to Yonhap, quoting KCNA, …": the inner frame names the source; the outer becomes its channel.
-    const inner = ctx.cues.findIndex((x) => x.kind === 'according' && x.start > commaAfter.start && /^\s*$/.test(ctx.text.slice(commaAfter.end, x.start)));
-    if (inner >= 0 || reportedWithin(ctx, { start: commaAfter.end, end: s.end })) return;
+    const next = ctx.cues[cuesIn(ctx, commaAfter.end, commaAfter.end)[0]];
+    const inner = !!next && next.kind === 'according' && /^\s*$/.test(ctx.text.slice(commaAfter.end, next.start));
+    if (inner || reportedWithin(ctx, { start: commaAfter.end, end: s.end })) return;
     span = { start: commaAfter.end, end: clauseEnd(ctx, commaAfter.end, s, c) };
   } else if (commaBefore && commaAfter && s.tokens[1] - j > 3) {
     span = { start: clauseFrom, end: clauseEnd(ctx, commaAfter.end, s, c) };
@@ -628,20 +683,22 @@ function buildFromAccording(ctx: Ctx, c: number): void {
     rule = 'quote.indirect.according-after';
   }
   // A clause whose own verb already reported it ("Selon l'AFP, X a déclaré que…") keeps the frame as its channel.
-  if (!span || reportedWithin(ctx, span) || ctx.quotes.some((q) => overlaps(q.content, span!))) return;
+  if (!span || reportedWithin(ctx, span) || overlapsQuote(ctx, span)) return;
   addClause(ctx, c, span, s.index, rule);
 }
 
 /** A quote already reported by a verb cue inside this span. */
 function reportedWithin(ctx: Ctx, span: Span): boolean {
-  return ctx.quotes.some((q) => q.cue !== null && ctx.cues[q.cue]!.kind === 'verb' && contains(span, ctx.cues[q.cue]!));
+  const [c0, c1] = cuesIn(ctx, span.start, span.end);
+  for (let c = c0; c < c1; c++) if (ctx.usedCues.has(c) && ctx.cues[c]!.kind === 'verb' && ctx.cues[c]!.end <= span.end) return true;
+  return false;
 }
 
 /** The source of an according-frame is a person or group (not an outlet or a document). */
 function sourceSpeaks(ctx: Ctx, cue: Cue): boolean {
   const next = ctx.tokens[cue.range[1]];
   if (!next) return false;
-  const m = ctx.doc.layers.mentions!.find((x) => x.start >= next.start && x.start <= next.end + 4);
+  const m = mentionsIn(ctx, next.start, next.end + 5)[0];
   return !!m && (m.type === 'person' || m.type === 'group');
 }
 
@@ -653,7 +710,13 @@ export const buildQuotes: Stage = {
     const ctx: Ctx = {
       doc, text: doc.text, tokens: doc.layers.tokens!, sentences: doc.layers.sentences!, cues: doc.layers.cues!, quoted: doc.layers.quoted!,
       pack, lex: lexicon(pack), config, usedCues: new Set(), messages: [...doc.messages], outer: new Map(), usedQuoted: new Set(), quotes: [],
+      top: [], topByStart: new Map(), spans: [], bySentence: new Map(),
     };
+    doc.layers.quoted!.forEach((q, qi) => {
+      if (q.depth > 0) return;
+      ctx.top.push(qi);
+      ctx.topByStart.set(q.start, qi);
+    });
     buildDirect(ctx, true);
     // "Pour lui, l'élite le caractérise de « grossier »": a frame naming a person frames the whole clause; a frame
     // naming an outlet ("Selon l'AFP, le Conseil a appelé à…") is the channel of the verb's report, read after it.

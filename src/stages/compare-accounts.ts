@@ -13,6 +13,7 @@ import { lexiconFor, type AccountLexicon } from '../accounts/lexicon.js';
 import { judgeVersions, RULES, type Judgement, type Version } from '../accounts/versions.js';
 import { surroundingsOf } from '../accounts/surroundings.js';
 import { prepareText } from '../accounts/similarity.js';
+import { lowerBound } from '../lib/tokens.js';
 
 /** A version in the document: the quotes (a head and its continuations) and what they say. */
 interface DocVersion extends Version {
@@ -103,20 +104,49 @@ function adjacent(a: DocVersion, b: DocVersion, starts: number[]): boolean {
   const lateStart = late.spans[0]!.start;
   const earlyEnd = Math.max(...early.quotes.filter((q) => q.content.start < lateStart).map((q) => q.content.start));
   const own = new Set([...a.quotes, ...b.quotes].map((q) => q.content.start));
-  return !starts.some((s) => s > earlyEnd && s < lateStart && !own.has(s));
+  // `starts` is sorted: look only at the quotes between the two versions.
+  for (let k = lowerBound(starts, earlyEnd + 1, (x) => x); k < starts.length && starts[k]! < lateStart; k++) if (!own.has(starts[k]!)) return false;
+  return true;
+}
+
+/** Versions judged against each other: a speaker's nearby versions, and any two sharing a rare content word. */
+const NEARBY = 8;
+/** A content word in more than this many versions is too common to pair them on. */
+const RARE = 12;
+
+function candidatePairs(versions: DocVersion[]): Array<[number, number]> {
+  const pairs = new Set<string>();
+  const out: Array<[number, number]> = [];
+  const push = (i: number, j: number) => {
+    const key = i < j ? `${i},${j}` : `${j},${i}`;
+    if (i === j || pairs.has(key)) return;
+    pairs.add(key);
+    out.push(i < j ? [i, j] : [j, i]);
+  };
+  const bySpeaker = new Map<string, number[]>();
+  versions.forEach((v, i) => bySpeaker.set(v.speaker, [...(bySpeaker.get(v.speaker) ?? []), i]));
+  for (const list of bySpeaker.values()) {
+    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < Math.min(list.length, x + 1 + NEARBY); y++) push(list[x]!, list[y]!);
+    const byTerm = new Map<string, number[]>();
+    for (const i of list) for (const term of versions[i]!.prepared!.termSet) byTerm.set(term, [...(byTerm.get(term) ?? []), i]);
+    for (const holders of byTerm.values()) {
+      if (holders.length > RARE) continue;
+      for (let x = 0; x < holders.length; x++) for (let y = x + 1; y < holders.length; y++) push(holders[x]!, holders[y]!);
+    }
+  }
+  return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
 export function compareVersionsOf(doc: Document, lex: AccountLexicon, pack: LanguagePack): Account[] {
   const versions = versionsOf(doc);
   for (const v of versions) v.prepared = prepareText(v.content, lex);
-  const starts = (doc.layers.quotes ?? []).map((q) => q.content.start);
+  const starts = (doc.layers.quotes ?? []).map((q) => q.content.start).sort((x, y) => x - y);
   const parent = versions.map((_, i) => i);
   const judged = new Map<string, Judgement>();
-  for (let i = 0; i < versions.length; i++) {
-    for (let j = i + 1; j < versions.length; j++) {
+  for (const [i, j] of candidatePairs(versions)) {
+    {
       const a = versions[i]!;
       const b = versions[j]!;
-      if (a.speaker !== b.speaker) continue;
       const around = () => ({ ...surroundingsOf(doc, a.spans, b.spans, lex, pack), adjacent: adjacent(a, b, starts) });
       const verdict = judgeVersions(a, b, lex, around);
       if (!verdict.verdict) continue;
@@ -127,13 +157,19 @@ export function compareVersionsOf(doc: Document, lex: AccountLexicon, pack: Lang
   const components = new Map<number, number[]>();
   versions.forEach((_, i) => {
     const root = find(parent, i);
-    components.set(root, [...(components.get(root) ?? []), i]);
+    const list = components.get(root);
+    if (list) list.push(i);
+    else components.set(root, [i]);
   });
   const accounts: Account[] = [];
   for (const members of components.values()) {
     if (members.length < 2) continue;
     const judgements: Judgement[] = [];
-    for (const i of members) for (const j of members) if (judged.has(`${i},${j}`)) judgements.push(judged.get(`${i},${j}`)!);
+    const inGroup = new Set(members);
+    for (const [key, j] of judged) {
+      const [x, y] = key.split(',').map(Number);
+      if (inGroup.has(x!) && inGroup.has(y!)) judgements.push(j);
+    }
     const group = members.map((i) => versions[i]!);
     if (isRepeat(group, judgements)) continue;
     const evidence = new Set<string>();

@@ -7,6 +7,7 @@
 import type { Stage } from '../pipeline.js';
 import type { Message, Paragraph, QuoteMark, Quoted, Sentence } from '../types.js';
 import type { LanguagePack } from '../lang/pack.js';
+import { lowerBound } from '../lib/tokens.js';
 
 interface Open {
   start: number;
@@ -72,14 +73,9 @@ function danglingCloser(text: string, para: Paragraph, carried: Open, marks: Set
 }
 
 function sentenceRange(sentences: Sentence[], start: number, end: number): [number, number] {
-  let first = -1;
-  let last = -1;
-  for (const s of sentences) {
-    if (s.end > start && s.start < end) {
-      if (first < 0) first = s.index;
-      last = s.index;
-    }
-  }
+  const first = Math.min(lowerBound(sentences, start + 1, (s) => s.end), sentences.length - 1);
+  let last = first;
+  while (last + 1 < sentences.length && sentences[last + 1]!.start < end) last++;
   return [Math.max(first, 0), Math.max(last, 0)];
 }
 
