@@ -28,11 +28,15 @@ function initials(words: string[]): string {
 }
 
 /** The entity a proper-name mention belongs to: a containing or contained name, the most recent on ties. */
-function matchByName(drafts: Draft[], words: Set<string>, raw: string, particles: Set<string>): Draft | null {
-  for (let d = drafts.length - 1; d >= 0; d--) {
-    const e = drafts[d]!;
-    if (e.words.size && (isSubset(words, e.words) || isSubset(e.words, words))) return e;
+function matchByName(drafts: Draft[], byWord: Map<string, Draft[]>, words: Set<string>, raw: string, particles: Set<string>): Draft | null {
+  // Only entities sharing a word can contain or be contained (and the most recent wins).
+  let best: Draft | null = null;
+  for (const w of words) {
+    for (const e of byWord.get(w) ?? []) {
+      if ((isSubset(words, e.words) || isSubset(e.words, words)) && (!best || Number(e.id.slice(1)) > Number(best.id.slice(1)))) best = e;
+    }
   }
+  if (best) return best;
   if (/^\p{Lu}{2,6}$/u.test(raw)) {
     const acronym = raw.toLowerCase();
     for (let d = drafts.length - 1; d >= 0; d--) {
@@ -113,6 +117,7 @@ export const clusterEntities: Stage = {
     const mentions = doc.layers.mentions!.map((m) => ({ ...m }));
     const drafts: Draft[] = [];
     const byRole = new Map<string, Draft>();
+    const byWord = new Map<string, Draft[]>();
     const entityOfMention: Array<Draft | null> = mentions.map(() => null);
 
     const newDraft = (): Draft => {
@@ -131,7 +136,13 @@ export const clusterEntities: Stage = {
       }
       if (m.name) {
         d.names.push(m.name);
-        for (const w of foldWords(m.name, lex.particles)) d.words.add(w);
+        for (const w of foldWords(m.name, lex.particles)) {
+          if (d.words.has(w)) continue;
+          d.words.add(w);
+          const holders = byWord.get(w);
+          if (holders) holders.push(d);
+          else byWord.set(w, [d]);
+        }
       }
       if (m.role) {
         d.roles.add(m.role);
@@ -146,7 +157,7 @@ export const clusterEntities: Stage = {
       if (app !== null && entityOfMention[app]) return attach(entityOfMention[app]!, i);
       if (m.name) {
         const words = new Set(foldWords(m.name, lex.particles));
-        const found = matchByName(drafts, words, m.name, lex.particles);
+        const found = matchByName(drafts, byWord, words, m.name, lex.particles);
         return attach(found ?? newDraft(), i);
       }
       if (m.role) {

@@ -7,6 +7,7 @@ import type { Stage } from '../pipeline.js';
 import type { Cue, Mention, Quoted, Sentence, Span, Token } from '../types.js';
 import type { LanguagePack } from '../lang/pack.js';
 import { lexicon, type Lexicon } from '../lang/lexicon.js';
+import { lowerBound } from '../lib/tokens.js';
 
 interface Ctx {
   text: string;
@@ -15,6 +16,8 @@ interface Ctx {
   lex: Lexicon;
   quoted: Quoted[];
   mentionStarts: Map<number, Mention>;
+  /** Dashed lines of dialogue (few: one per line of an exchange). */
+  dialogue: Quoted[];
 }
 
 const OPENING = /[«“„‹"‘]/;
@@ -83,7 +86,8 @@ function negatedAfter(ctx: Ctx, i: number, end: number): boolean {
 
 /** Inside a dashed line of dialogue, an incise verb stands next to the quoted words. */
 function inDialogue(ctx: Ctx, offset: number): boolean {
-  return ctx.quoted.some((q) => q.dialogue === true && q.start <= offset && offset < q.end);
+  const k = lowerBound(ctx.dialogue, offset + 1, (q) => q.start) - 1;
+  return k >= 0 && offset < ctx.dialogue[k]!.end;
 }
 
 /** Quote marks touch the cue: a closing mark just before its group or an opening mark (or colon) just after. */
@@ -241,6 +245,7 @@ export const findCues: Stage = {
     const ctx: Ctx = {
       text: doc.text, tokens: doc.layers.tokens!, pack, lex: lexicon(pack), quoted: doc.layers.quoted!,
       mentionStarts: new Map(doc.layers.mentions!.map((m) => [m.start, m])),
+      dialogue: doc.layers.quoted!.filter((q) => q.dialogue === true),
     };
     const cues: Cue[] = [];
     for (const s of doc.layers.sentences!) {

@@ -6,6 +6,7 @@
  */
 import type { Stage } from '../pipeline.js';
 import type { Entity, Mention, QuoteDraft, Sentence } from '../types.js';
+import { mentionsIn } from '../lib/mention-index.js';
 
 /** How many paragraphs back a cue-less quote may look for the quote it continues. */
 const PARAGRAPH_REACH = 1;
@@ -22,8 +23,8 @@ function precedingSubject(mentions: Mention[], sentences: Sentence[], q: QuoteDr
   const para = sentences[q.sentence]!.paragraph;
   for (let s = q.sentence - 1; s >= 0 && sentences[s]!.paragraph === para; s--) {
     if (prev && prev.sentence >= s) return null;
-    const first = mentions.findIndex((m) => m.sentence === s && !m.quoted);
-    if (first < 0) continue;
+    const first = mentionsIn(mentions, s).find((k) => !mentions[k]!.quoted);
+    if (first === undefined) continue;
     const m = mentions[first]!;
     if (m.start === sentences[s]!.start && (m.type === 'person' || m.type === 'group' || m.type === 'organization') && m.entity) return first;
     return null;
