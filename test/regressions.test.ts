@@ -5,6 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extract, type DocumentInput, type ExtractOptions } from '../src/index.js';
+import { once } from 'node:events';
+import { connect, type AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from '../src/server/app.js';
+import { openStore } from '../src/store/store.js';
 import { checkCase } from './fuzz-support.js';
 
 interface Row {
@@ -33,4 +38,24 @@ for (const row of CONTRACT) {
 
 test('an empty quoted fragment is not a quote', () => {
   assert.deepEqual(extract('Il a déclaré «»', { lang: 'fr' }).quotes, []);
+});
+
+test('a client that hangs up in the middle of its body is not logged as an internal error', async () => {
+  const lines: string[] = [];
+  const store = await openStore('sqlite::memory:');
+  const app = createApp({ store, log: (line) => lines.push(line) });
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  try {
+    await once(server, 'listening');
+    const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write('POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"text": "« Non », a dit');
+    await new Promise((r) => setTimeout(r, 200));
+    socket.destroy();
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(lines, []);
+  } finally {
+    await new Promise((r) => server.close(r));
+    await store.close();
+  }
 });

@@ -40,6 +40,8 @@ export function errorBody(code: string, message: string) {
 
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
+  // The client hung up before its body was read (Node's "aborted", ECONNRESET): its fault, nobody to answer, no log.
+  if (err instanceof Error && (err as NodeJS.ErrnoException).code === 'ECONNRESET') return badRequest('the client closed the connection before sending the whole body');
   if (err instanceof SelonError && CLIENT_CODES.has(err.code)) return new HttpError(400, err.code, err.message);
   return new HttpError(500, 'internal', 'internal error');
 }
