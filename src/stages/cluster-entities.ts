@@ -118,6 +118,13 @@ export const clusterEntities: Stage = {
     const drafts: Draft[] = [];
     const byRole = new Map<string, Draft>();
     const byWord = new Map<string, Draft[]>();
+    // Names repeat through an article: fold each once.
+    const folded = new Map<string, string[]>();
+    const fold = (name: string) => {
+      let words = folded.get(name);
+      if (!words) folded.set(name, (words = foldWords(name, lex.particles)));
+      return words;
+    };
     const entityOfMention: Array<Draft | null> = mentions.map(() => null);
 
     const newDraft = (): Draft => {
@@ -136,7 +143,7 @@ export const clusterEntities: Stage = {
       }
       if (m.name) {
         d.names.push(m.name);
-        for (const w of foldWords(m.name, lex.particles)) {
+        for (const w of fold(m.name)) {
           if (d.words.has(w)) continue;
           d.words.add(w);
           const holders = byWord.get(w);
@@ -156,7 +163,7 @@ export const clusterEntities: Stage = {
       const app = appositionHead(mentions, i, doc.text);
       if (app !== null && entityOfMention[app]) return attach(entityOfMention[app]!, i);
       if (m.name) {
-        const words = new Set(foldWords(m.name, lex.particles));
+        const words = new Set(fold(m.name));
         const found = matchByName(drafts, byWord, words, m.name, lex.particles);
         return attach(found ?? newDraft(), i);
       }

@@ -92,6 +92,7 @@ export const pairQuoteMarks: Stage = {
     const messages: Message[] = [...doc.messages];
     const allChars = new Set<string>([...pack.quotePairs.flat(), ...pack.symmetricQuotes].map((m) => m[0]!));
     const multi = pack.symmetricQuotes.filter((m) => m.length > 1);
+    const markRe = new RegExp(`[${[...allChars].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'gu');
     let carried: Open | null = null; // an outermost quote left open at the previous paragraph's end
 
     paragraphs.forEach((para: Paragraph, pi: number) => {
@@ -110,7 +111,11 @@ export const pairQuoteMarks: Stage = {
       const dialogue = pack.dialogueDashes.includes(text[para.start]!) && /\s/.test(text[para.start + 1] ?? '');
       const before = quoted.length;
       for (let i = dangling >= 0 ? dangling + 1 : para.start; i < para.end; i++) {
-        if (!allChars.has(text[i]!)) continue;
+        // Jump to the next character that can be a mark.
+        markRe.lastIndex = i;
+        const hit = markRe.exec(text);
+        if (!hit || hit.index >= para.end) break;
+        i = hit.index;
         const c = markAt(text, i, multi);
         const top = stack[stack.length - 1];
         if (top && top.closers.includes(c) && canClose(text, i, c.length)) {

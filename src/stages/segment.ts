@@ -30,6 +30,11 @@ export function findParagraphs(text: string): Paragraph[] {
 
 /** Splits a raw word into tokens: elisions ("l'"), possessive suffixes ("'s"), inverted clitics ("a-t-il"). */
 function splitWord(word: string, offset: number, pack: LanguagePack, out: Array<[number, number]>): void {
+  // Most words hold no apostrophe and no hyphen: nothing to split.
+  if (!/['’\-‑]/.test(word)) {
+    out.push([offset, offset + word.length]);
+    return;
+  }
   const { elisions, apostropheSuffixes } = pack.tokenization;
   const apo = word.search(/['’]/);
   if (apo > 0) {
