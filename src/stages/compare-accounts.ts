@@ -112,7 +112,7 @@ function adjacent(a: DocVersion, b: DocVersion, starts: number[]): boolean {
 /** Versions judged against each other: a speaker's nearby versions, and any two sharing a rare content word. */
 const NEARBY = 2;
 /** A content word in more than this many versions is too common to pair them on. */
-const RARE = 12;
+const RARE = 8;
 
 function candidatePairs(versions: DocVersion[]): Array<[number, number]> {
   const pairs = new Set<string>();
