@@ -27,6 +27,12 @@ const CONTRACT: Row[] = [
   },
   { found: 'fuzz: the same with a blank fragment', input: 'Il a déclaré « » à Michelle.', options: { lang: 'fr' } },
   { found: 'fuzz: the same before a run of opening marks', input: 'a déclaré« »«« à Michelle', options: { lang: 'fr' } },
+  {
+    found: 'fuzz (long run, seed 500499): an incise at the very end of a quote left an empty second fragment (build-quotes, inner incise)',
+    input: '« Nous partons demain matin, disent-ils, »',
+    options: { lang: 'fr' },
+  },
+  { found: 'fuzz: the same in an unclosed quote', input: '« Nous partons demain matin, disent-ils,', options: { lang: 'fr' } },
 ];
 
 for (const row of CONTRACT) {
@@ -35,6 +41,12 @@ for (const row of CONTRACT) {
     assert.deepEqual(checkCase({ input, options: { id: 'regression', ...row.options } }), [], JSON.stringify(row.input));
   });
 }
+
+test('a quote whose incise ends it has one piece: the words before the incise', () => {
+  const [q] = extract('« Nous partons demain matin, disent-ils, »', { lang: 'fr' }).quotes;
+  assert.equal(q?.content.text, 'Nous partons demain matin');
+  assert.equal(q?.fragments, null);
+});
 
 test('an empty quoted fragment is not a quote', () => {
   assert.deepEqual(extract('Il a déclaré «»', { lang: 'fr' }).quotes, []);

@@ -306,13 +306,17 @@ function buildDirect(ctx: Ctx, strong: boolean): void {
     }
     if (after !== null && leadsIn(ctx, q, sentence)) return addLeadIn(ctx, q, qi, after, sentence);
     let fragments: Span[] | null = null;
+    let content = q.inner;
     if (inside !== null) {
       const c = ctx.cues[inside]!;
-      fragments = [trimSpan(ctx.text, { start: q.inner.start, end: c.start }), trimSpan(ctx.text, { start: c.end, end: q.inner.end })];
+      // « …, disent-ils, »: an incise that ends the quote leaves one piece, not an empty second fragment.
+      const pieces = [trimSpan(ctx.text, { start: q.inner.start, end: c.start }), trimSpan(ctx.text, { start: c.end, end: q.inner.end })].filter((f) => f.end > f.start);
+      if (pieces.length === 2) fragments = pieces;
+      else if (pieces.length === 1) content = pieces[0]!;
     }
     ctx.usedQuoted.add(qi);
     add(ctx, {
-      kind: 'direct', content: q.inner, fragments, cue, quoted: qi, sentence,
+      kind: 'direct', content, fragments, cue, quoted: qi, sentence,
       evidence: [cue === null ? 'quote.direct.standalone' : inside !== null ? 'quote.direct.inner-incise' : after !== null ? 'quote.direct.cue-after' : 'quote.direct.cue-before'],
     });
   });
