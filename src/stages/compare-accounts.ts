@@ -138,7 +138,11 @@ function candidatePairs(versions: DocVersion[]): Array<[number, number]> {
 }
 
 export function compareVersionsOf(doc: Document, lex: AccountLexicon, pack: LanguagePack): Account[] {
-  const versions = versionsOf(doc);
+  // Only a speaker with two versions or more can have an account: the others are never prepared nor judged.
+  const all = versionsOf(doc);
+  const count = new Map<string, number>();
+  for (const v of all) count.set(v.speaker, (count.get(v.speaker) ?? 0) + 1);
+  const versions = all.filter((v) => count.get(v.speaker)! > 1);
   for (const v of versions) v.prepared = prepareText(v.content, lex);
   const starts = (doc.layers.quotes ?? []).map((q) => q.content.start).sort((x, y) => x - y);
   const parent = versions.map((_, i) => i);
