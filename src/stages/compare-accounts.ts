@@ -10,7 +10,7 @@ import type { Stage } from '../pipeline.js';
 import type { Account, Document, QuoteDraft, Span, Verdict } from '../types.js';
 import type { LanguagePack } from '../lang/pack.js';
 import { lexiconFor, type AccountLexicon } from '../accounts/lexicon.js';
-import { judgeVersions, RULES, type Judgement, type Version } from '../accounts/versions.js';
+import { channelsDiffer, judgeVersions, RULES, type Judgement, type Version } from '../accounts/versions.js';
 import { surroundingsOf } from '../accounts/surroundings.js';
 import { prepareText } from '../accounts/similarity.js';
 import { lowerBound } from '../lib/tokens.js';
@@ -137,6 +137,12 @@ function candidatePairs(versions: DocVersion[]): Array<[number, number]> {
   return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
+function sharesTerm(a: DocVersion, b: DocVersion): boolean {
+  const [small, large] = a.prepared!.termSet.size <= b.prepared!.termSet.size ? [a, b] : [b, a];
+  for (const t of small.prepared!.termSet) if (large.prepared!.termSet.has(t)) return true;
+  return false;
+}
+
 export function compareVersionsOf(doc: Document, lex: AccountLexicon, pack: LanguagePack): Account[] {
   // Only a speaker with two versions or more can have an account: the others are never prepared nor judged.
   const all = versionsOf(doc);
@@ -151,6 +157,9 @@ export function compareVersionsOf(doc: Document, lex: AccountLexicon, pack: Lang
     {
       const a = versions[i]!;
       const b = versions[j]!;
+      // Versions that share no content word can only be marked as a second version through another channel: when
+      // their channels are the same, nothing can pair them, and the wording is not worth comparing.
+      if (!channelsDiffer(a, b) && !sharesTerm(a, b)) continue;
       const around = () => ({ ...surroundingsOf(doc, a.spans, b.spans, lex, pack), adjacent: adjacent(a, b, starts) });
       const verdict = judgeVersions(a, b, lex, around);
       if (!verdict.verdict) continue;
