@@ -29,10 +29,10 @@ export function findParagraphs(text: string): Paragraph[] {
 }
 
 /** Splits a raw word into tokens: elisions ("l'"), possessive suffixes ("'s"), inverted clitics ("a-t-il"). */
-function splitWord(word: string, offset: number, pack: LanguagePack, out: Array<[number, number]>): void {
+function splitWord(word: string, offset: number, pack: LanguagePack, out: number[]): void {
   // Most words hold no apostrophe and no hyphen: nothing to split.
   if (!/['’\-‑]/.test(word)) {
-    out.push([offset, offset + word.length]);
+    out.push(offset, offset + word.length);
     return;
   }
   const { elisions, apostropheSuffixes } = pack.tokenization;
@@ -40,13 +40,13 @@ function splitWord(word: string, offset: number, pack: LanguagePack, out: Array<
   if (apo > 0) {
     const head = word.slice(0, apo).toLowerCase();
     if (elisions.includes(head)) {
-      out.push([offset, offset + apo + 1]);
+      out.push(offset, offset + apo + 1);
       return splitWord(word.slice(apo + 1), offset + apo + 1, pack, out);
     }
     const tail = word.slice(apo + 1).toLowerCase();
     if (apostropheSuffixes.includes(tail)) {
       splitWord(word.slice(0, apo), offset, pack, out);
-      out.push([offset + apo, offset + word.length]);
+      out.push(offset + apo, offset + word.length);
       return;
     }
   }
@@ -59,12 +59,12 @@ function splitWord(word: string, offset: number, pack: LanguagePack, out: Array<
       const cut = parts.slice(0, beforeLast ? -4 : -2).join('');
       const cliticStart = word.length - last.length;
       splitWord(cut, offset, pack, out);
-      out.push([offset + cut.length, offset + cliticStart]);
-      out.push([offset + cliticStart, offset + word.length]);
+      out.push(offset + cut.length, offset + cliticStart);
+      out.push(offset + cliticStart, offset + word.length);
       return;
     }
   }
-  out.push([offset, offset + word.length]);
+  out.push(offset, offset + word.length);
 }
 
 function kindOf(s: string): TokenKind {
@@ -97,9 +97,10 @@ export const segment: Stage = {
     const tokens: Token[] = [];
     const sentences: Sentence[] = [];
     for (const para of paragraphs) {
-      const slice = text.slice(para.start, para.end);
-      const raw: Array<[number, number]> = [];
-      for (const m of slice.matchAll(WORD)) splitWord(m[0], para.start + m.index!, pack, raw);
+      // Raw token bounds, flat: [start0, end0, start1, end1, …] (no tuple per token).
+      const raw: number[] = [];
+      WORD.lastIndex = para.start;
+      for (let m = WORD.exec(text); m && m.index < para.end; m = WORD.exec(text)) splitWord(m[0], m.index, pack, raw);
       let sentStartTok = tokens.length;
       let sentStart = para.start;
       const close = (endTok: number, end: number) => {
@@ -109,8 +110,10 @@ export const segment: Stage = {
         sentences.push({ start: sentStart, end, index: idx, paragraph: para.index, tokens: [sentStartTok, endTok] });
         sentStartTok = endTok;
       };
-      for (let r = 0; r < raw.length; r++) {
-        const [s, e] = raw[r]!;
+      const count = raw.length / 2;
+      for (let r = 0; r < count; r++) {
+        const s = raw[2 * r]!;
+        const e = raw[2 * r + 1]!;
         const str = text.slice(s, e);
         const kind = kindOf(str);
         const lower = str.toLowerCase();
@@ -119,21 +122,21 @@ export const segment: Stage = {
         if (!SENTENCE_END.has(str)) continue;
         // Absorb following sentence-final punctuation and closing quote marks: « Fin. » / "End."
         let j = r + 1;
-        while (j < raw.length && raw[j]![0] === raw[j - 1]![1] && /^[.!?…»”"’)]$/.test(text.slice(raw[j]![0], raw[j]![1]))) j++;
-        const next = raw[j];
-        if (!next) continue;
-        const nextStr = text.slice(next[0], next[1]);
-        const gap = text.slice(raw[j - 1]![1], next[0]);
+        while (j < count && raw[2 * j] === raw[2 * j - 1] && /^[.!?…»”"’)]$/.test(text.slice(raw[2 * j]!, raw[2 * j + 1]!))) j++;
+        if (j >= count) continue;
+        const nextStr = text.slice(raw[2 * j]!, raw[2 * j + 1]!);
+        const gap = text.slice(raw[2 * j - 1]!, raw[2 * j]!);
         if (!/\s/.test(gap)) continue;
         if (!/^[\p{Lu}\p{N}«“„‹"(—–-]/u.test(nextStr)) continue;
         if (str === '.' && isAbbreviation(tokens, tokens.length - 1, pack)) continue;
         for (let k = r + 1; k < j; k++) {
-          const [ks, ke] = raw[k]!;
+          const ks = raw[2 * k]!;
+          const ke = raw[2 * k + 1]!;
           const kstr = text.slice(ks, ke);
           tokens.push({ start: ks, end: ke, kind: kindOf(kstr), norm: kstr, upper: false, sentence: -1 });
         }
         r = j - 1;
-        close(tokens.length, raw[j - 1]![1]);
+        close(tokens.length, raw[2 * j - 1]!);
       }
       close(tokens.length, para.end);
     }
