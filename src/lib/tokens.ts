@@ -1,8 +1,7 @@
 /** Token and span helpers shared by stages. */
 import type { Span, Token } from '../types.js';
 
-export const OPENING_MARK = /[«“„‹"‘]/;
-export const CLOSING_MARK = /[»”"’›“]/;
+export { OPENING_MARK, CLOSING_MARK } from './marks.js';
 
 /** Index of the first token starting at or after `offset` (tokens are sorted). */
 export function tokenAt(tokens: Token[], offset: number): number {

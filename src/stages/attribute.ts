@@ -5,7 +5,7 @@
  * ("mardi", "on Tuesday") resolved against the document date.
  */
 import type { Stage } from '../pipeline.js';
-import type { Cue, Document, Entity, Mention, QuoteDraft, Ref, Sentence, Span, TimeRef, Token } from '../types.js';
+import type { Cue, Document, Entity, Mention, QuoteDraft, Ref, Sentence, TimeRef, Token } from '../types.js';
 import type { LanguagePack } from '../lang/pack.js';
 import { lexicon, type Lexicon } from '../lang/lexicon.js';
 import { lowerBound, tokenAt } from '../lib/tokens.js';

@@ -7,6 +7,7 @@ import type { Stage } from '../pipeline.js';
 import type { Cue, Mention, Quoted, Sentence, Span, Token } from '../types.js';
 import type { LanguagePack } from '../lang/pack.js';
 import { lexicon, type Lexicon } from '../lang/lexicon.js';
+import { CLOSING_MARK as CLOSING, DOUBLE_MARKS, OPENING_MARK as OPENING } from '../lib/marks.js';
 import { lowerBound } from '../lib/tokens.js';
 
 interface Ctx {
@@ -20,8 +21,6 @@ interface Ctx {
   dialogue: Quoted[];
 }
 
-const OPENING = /[«“„‹"‘]/;
-const CLOSING = /[»”"’›]/;
 
 /** Walks left from token i over auxiliaries, adverbs, negation and clitics; returns the first token of the group. */
 function groupStart(ctx: Ctx, i: number, from: number): { start: number; aux: boolean; negated: boolean; objectClitic: Span | null } {
@@ -234,7 +233,7 @@ function speakerHeads(ctx: Ctx, s: Sentence, colon: number): boolean {
   const first = ctx.mentionStarts.get(ctx.tokens[s.tokens[0]]!.start);
   if (!first) return false;
   const rest = ctx.text.slice(first.end, ctx.tokens[colon]!.start);
-  return /^\s*(,[^,:;.!?«»“”"]{0,80},?)?\s*$/u.test(rest);
+  return new RegExp(`^\\s*(,[^,:;.!?${DOUBLE_MARKS}]{0,80},?)?\\s*$`, 'u').test(rest);
 }
 
 export const findCues: Stage = {

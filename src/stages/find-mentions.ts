@@ -5,10 +5,10 @@
  * determiners and role words.
  */
 import type { Stage } from '../pipeline.js';
-import type { EntityType, Gender, GrammaticalNumber, Mention, Quoted, Sentence, Token } from '../types.js';
+import type { EntityType, Gender, Mention, Quoted, Sentence, Token } from '../types.js';
 import type { LanguagePack, RoleInfo } from '../lang/pack.js';
 import { lexicon, type Lexicon } from '../lang/lexicon.js';
-import { tokenAt } from '../lib/tokens.js';
+import { OPENING_MARK, tokenAt } from '../lib/tokens.js';
 
 interface Ctx {
   text: string;
@@ -52,7 +52,7 @@ function nameWord(ctx: Ctx, i: number, sentenceStart: number): boolean {
 
 function isAfterOpeningMark(ctx: Ctx, i: number): boolean {
   const prev = ctx.tokens[i - 1];
-  return !!prev && prev.kind === 'quote' && /[«“„‹"‘(]/.test(ctx.text[prev.start]!);
+  return !!prev && prev.kind === 'quote' && OPENING_MARK.test(ctx.text[prev.start]!);
 }
 
 function collectMidCaps(text: string, tokens: Token[], sentences: Sentence[]): Set<string> {

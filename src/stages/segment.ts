@@ -6,9 +6,9 @@
 import type { Stage } from '../pipeline.js';
 import type { Paragraph, Sentence, Token, TokenKind } from '../types.js';
 import type { LanguagePack } from '../lang/pack.js';
+import { QUOTE_CHARS } from '../lib/marks.js';
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*(?:[-‑][\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)*|[\p{S}\p{P}]|[^\s\p{L}\p{M}\p{N}\p{S}\p{P}]/gu;
-const QUOTE_CHARS = new Set(['«', '»', '“', '”', '„', '‟', '‹', '›', '"', '‘', '’', '‚', "'"]);
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 
 export function findParagraphs(text: string): Paragraph[] {
