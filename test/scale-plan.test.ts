@@ -182,7 +182,7 @@ describe('runs and workers on Redis', () => {
       let worker = await startWorker(options);
       await started();
       await worker.close(0); // past the grace period at once: the job goes back, unfailed
-      assert.ok(events.includes('job given back to the queue'));
+      assert.ok(events.includes('job given back to the queue'), events.join(', '));
       assert.deepEqual(await queue.getJobCounts('wait', 'active', 'failed'), { wait: 1, active: 0, failed: 0 });
       let s = (await runStatus(conn, run))!;
       assert.deepEqual([s.done, s.failed, s.pending, s.active], [0, 0, 1, 0]);

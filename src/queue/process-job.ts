@@ -60,6 +60,9 @@ export async function processJob(job: Job<JobData>, ctx: JobContext): Promise<Jo
   for await (const outcome of inOrder(readJob(input), exec, WINDOW)) {
     if (outcome.kind === 'result') await take(outcome, readAt, batch, docs, failures, ctx.metrics);
     else countInput(outcome, docs, failures, ctx.metrics);
+    // Timers must run between documents even when nothing here waits for I/O (inline extraction, SQLite): the
+    // queue renews the job's lock on a timer, and a shutdown's grace period ends on one.
+    await new Promise((resolve) => setImmediate(resolve));
     if (ctx.giveBack()) throw new GivenBack(`job ${job.id} given back at shutdown`);
   }
   await batch.flush();

@@ -9,7 +9,7 @@
  *   await redis.restart();   await pg.stop(); await pg.start();
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,10 @@ function onExit(service: { kill(): void }): void {
   process.once('exit', () => {
     for (const s of running) s.kill();
   });
+  // Interrupted (Ctrl+C, a test runner's timeout): exit properly, so the hook above still runs.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => process.exit(code));
+  }
 }
 
 export async function freePort(): Promise<number> {
@@ -56,6 +60,35 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   }
 }
 
+/* ---------- CPU time (for benchmarks), from /proc ---------- */
+
+const TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU seconds of a process: its own, plus those of its children it has reaped when `reaped`. */
+export function cpuOf(pid: number, reaped: boolean): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    const [utime, stime, cutime, cstime] = [11, 12, 13, 14].map((i) => Number(fields[i]));
+    return (utime! + stime! + (reaped ? cutime! + cstime! : 0)) / TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
 /* ---------- PostgreSQL ---------- */
 
 export interface Postgres {
@@ -70,6 +103,8 @@ export interface Postgres {
   start(): Promise<void>;
   /** Stops the server for good and removes its folder. */
   destroy(): Promise<void>;
+  /** CPU seconds used by the server so far (postmaster and backends, those gone included). Linux only. */
+  cpuSeconds(): number;
 }
 
 /** The newest PostgreSQL server binaries installed (Debian keeps them out of PATH). */
@@ -140,6 +175,10 @@ export async function startPostgres(): Promise<Postgres> {
       running.delete(service);
       rmSync(dir, { recursive: true, force: true });
     },
+    cpuSeconds() {
+      const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      return cpuOf(pid, true) + childrenOf(pid).reduce((sum, child) => sum + cpuOf(child, false), 0);
+    },
   };
 }
 
@@ -153,6 +192,8 @@ export interface Redis {
   start(): Promise<void>;
   restart(): Promise<void>;
   destroy(): Promise<void>;
+  /** CPU seconds used by the running server so far. Linux only. */
+  cpuSeconds(): number;
 }
 
 export interface RedisOptions {
@@ -205,6 +246,10 @@ export async function startRedis(options: RedisOptions = {}): Promise<Redis> {
       await stop();
       running.delete(service);
       rmSync(dir, { recursive: true, force: true });
+    },
+    cpuSeconds() {
+      const pid = (child as ChildProcess | null)?.pid;
+      return pid ? cpuOf(pid, false) : 0;
     },
   };
 }

@@ -34,6 +34,12 @@ export interface NameEntry {
 export interface BatchNames {
   entries: Map<string, NameEntry>;
   aliases: Map<string, { key: string; alias: string }>;
+  /** The key of each name as written (a name recurs in its document: keyed once). */
+  keys: Map<string, string | null>;
+}
+
+export function noNames(): BatchNames {
+  return { entries: new Map(), aliases: new Map(), keys: new Map() };
 }
 
 function entityType(record: Extraction, entity: string | null): string | null {
@@ -51,7 +57,10 @@ export function accountSpeakerName(account: Account, record: Extraction): string
 
 /** The key a name is stored under, noting the name in `names`; null when nothing name-like is left. */
 export function noteName(names: BatchNames, name: string, type: string | null): string | null {
+  const known = names.keys.get(name);
+  if (known !== undefined) return known;
   const key = speakerKey(name);
+  names.keys.set(name, key?.key ?? null);
   if (!key) return null;
   if (!names.entries.has(key.key)) {
     names.entries.set(key.key, { key: key.key, display: key.display, surname: key.surname, full: key.full, type });
@@ -148,10 +157,13 @@ export function addAccountRows(rows: AccountRows, doc: number, record: Extractio
 
 /** Names of the records that will be written, noted before any lock is taken (they are locked first). */
 export function namesOf(records: Extraction[]): BatchNames {
-  const names: BatchNames = { entries: new Map(), aliases: new Map() };
+  const names = noNames();
   for (const record of records) {
-    addQuoteRows(emptyQuoteRows(), 0, record, names);
-    addAccountRows(emptyAccountRows(), 0, record, names);
+    for (const q of record.quotes) if (q.speaker) noteName(names, q.speaker.name, entityType(record, q.speaker.entity));
+    for (const a of record.accounts) {
+      const name = accountSpeakerName(a, record);
+      if (name) noteName(names, name, entityType(record, a.speaker));
+    }
   }
   return names;
 }
