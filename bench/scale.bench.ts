@@ -29,7 +29,7 @@ import { runJob } from '../src/io/run-job.js';
 import { inlineExecutor } from '../src/io/pool.js';
 import { openStore } from '../src/store/store.js';
 import { workerConnection } from '../src/queue/redis.js';
-import { enqueue } from '../src/queue/enqueue.js';
+import { enqueue, openQueue } from '../src/queue/enqueue.js';
 import { planJobs } from '../src/queue/plan.js';
 import { processJob, type JobContext } from '../src/queue/process-job.js';
 import { createRun, readRun } from '../src/queue/runs.js';
@@ -252,6 +252,21 @@ async function dbSize(url: string): Promise<void> {
   }
 }
 
+/** Redis memory per queued job: a run enqueued with no worker running, then removed. */
+async function redisPerJob(services: Services, corpus: Corpus): Promise<void> {
+  const conn = workerConnection(services.redis.url);
+  const used = async () => Number(/used_memory:(\d+)/.exec(await conn.info('memory'))![1]);
+  try {
+    const before = await used();
+    const { jobs } = await enqueue(conn, { paths: [corpus.path], settings: { lang: 'auto' }, attempts: 5, backoff: 5000, plan: { lines: 1 } });
+    const bytes = (await used()) - before;
+    await openQueue(conn).obliterate({ force: true });
+    console.log(`\nRedis: ${Math.round(bytes / jobs)} bytes per queued job (${jobs} jobs of one JSONL line each, with their run's bookkeeping)`);
+  } finally {
+    conn.disconnect();
+  }
+}
+
 /* ---------- report ---------- */
 
 const f1 = (x: number) => x.toFixed(1);
@@ -284,6 +299,7 @@ async function main(): Promise<void> {
       await dbSize(store);
       console.log(`  text per document                ${Math.round(chars)} characters`);
     }
+    await redisPerJob(services, await textCorpus(dir, 2000)('redis-memory'));
   } finally {
     await redis.destroy();
     await pgServer.destroy();
