@@ -5,6 +5,7 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -26,7 +27,7 @@ import { PREFIX, QUEUE } from '../src/queue/keys.js';
 import { openStore } from '../src/store/store.js';
 import { SelonError } from '../src/errors.js';
 import { articlePage, warcFile, type WarcSpec } from './io-build.js';
-import { startRedis, type Redis } from './helpers/services.js';
+import { freePort, startRedis, type Redis } from './helpers/services.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'selon-scale-plan-'));
@@ -114,6 +115,31 @@ describe('inputs → jobs', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('queue commands: usage and configuration errors exit 2 with a code', () => {
+  const BIN = join(ROOT, 'bin/selon.js');
+  const selon = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+
+  test('each error names its cause, without a stack trace', async () => {
+    const closed = `redis://127.0.0.1:${await freePort()}`;
+    for (const [args, code] of [
+      [['enqueue', '--redis', closed], /E003 .*PATH/],
+      [['enqueue', 'x.txt', '--redis', closed], /E010 /],
+      [['enqueue', 'x.txt', '--redis', 'http://nope'], /E003 .*redis:\/\//],
+      [['enqueue', 'x.txt', '--attempts', '0', '--redis', closed], /E003 .*--attempts/],
+      [['status', 'r', '--redis', closed], /E010 /],
+      [['worker', 'extra', '--redis', closed], /E004 /],
+      [['worker', '--concurrency', 'many'], /E003 .*--concurrency/],
+    ] as const) {
+      const r = selon(...args);
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, code, args.join(' '));
+      assert.doesNotMatch(r.stderr, /\n\s+at /);
+    }
+    for (const command of ['enqueue', 'worker', 'status']) assert.match(selon(command, '--help').stdout, new RegExp(`Usage: selon ${command}`));
+    assert.match(selon('--help').stdout, /enqueue .*\n.*worker .*\n.*status /);
   });
 });
 

@@ -251,6 +251,15 @@ describe('selon search and serve on a postgres:// store', () => {
     assert.deepEqual(hits.map((h) => [h.document.id, h.document.outlet, h.speaker.name]), [['lemonde/1', 'Le Monde', 'Emmanuel Macron']]);
   });
 
+  test('selon ingest --store postgres://… stores what it reads, and again changes nothing', async () => {
+    const target = await freshPostgres();
+    const ingest = () => spawnSync(process.execPath, [BIN, 'ingest', join(ROOT, 'data/demo'), '--store', target, '--jobs', '1'], { encoding: 'utf8' });
+    const first = ingest();
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stderr, /stored +64 added, 0 replaced, 0 unchanged/);
+    assert.match(ingest().stderr, /stored +0 added, 0 replaced, 64 unchanged/);
+  });
+
   test('selon serve --store postgres://… answers the API', async () => {
     const child = spawn(process.execPath, [BIN, 'serve', '--store', url, '--port', '0', '--no-ui'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
