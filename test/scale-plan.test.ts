@@ -124,6 +124,10 @@ describe('queue commands: usage and configuration errors exit 2 with a code', ()
 
   test('each error names its cause, without a stack trace', async () => {
     const closed = `redis://127.0.0.1:${await freePort()}`;
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+    const busyPort = String((busy.address() as { port: number }).port);
+    after(() => busy.close());
     for (const [args, code] of [
       [['enqueue', '--redis', closed], /E003 .*PATH/],
       [['enqueue', 'x.txt', '--redis', closed], /E010 /],
@@ -132,6 +136,7 @@ describe('queue commands: usage and configuration errors exit 2 with a code', ()
       [['status', 'r', '--redis', closed], /E010 /],
       [['worker', 'extra', '--redis', closed], /E004 /],
       [['worker', '--concurrency', 'many'], /E003 .*--concurrency/],
+      [['worker', '--metrics-port', busyPort, '--redis', closed], /E003 .*--metrics-port .* in use/],
     ] as const) {
       const r = selon(...args);
       assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);

@@ -64,9 +64,17 @@ function reasonOf(err: unknown): string {
 }
 
 export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
-  const store: Store = await openStore(o.store);
-  const redis = workerConnection(o.redis);
   const metrics = new Metrics();
+  // The metrics port first: a port in use must stop the worker before it takes any job.
+  const served = o.metrics ? await serveMetrics(metrics, o.metrics.host, o.metrics.port) : null;
+  let store: Store;
+  try {
+    store = await openStore(o.store);
+  } catch (err) {
+    served?.server.close();
+    throw err;
+  }
+  const redis = workerConnection(o.redis);
   const pool = executors(o.threads);
   let givingBack = false;
   let active = 0;
@@ -85,22 +93,26 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       o.log('info', 'job done', { ...fields, ms: summary.ms, docs: summary.docs });
       return summary;
     } catch (err) {
-      if (err instanceof GivenBack) {
-        metrics.add('selon_worker_jobs_total', 1, { outcome: 'returned' });
-        o.log('warn', 'job given back to the queue', fields);
-        await job.moveToWait(token);
-        throw new WaitingError();
-      }
-      const attempts = job.opts.attempts ?? 1;
-      const last = job.attemptsMade + 1 >= attempts;
-      metrics.add('selon_worker_jobs_total', 1, { outcome: 'failed' });
-      o.log(last ? 'error' : 'warn', last ? 'job failed, dead-lettered' : 'job failed, will retry', { ...fields, reason: reasonOf(err) });
-      if (last) await letter(job, err);
-      else await retrying(redis, job.data.run, job.data.n, reasonOf(err), job.attemptsMade + 1);
-      throw err;
+      throw await failure(job, err, token, fields);
     } finally {
       metrics.set('selon_worker_active_jobs', --active);
     }
+  };
+
+  /** A job that throws: given back at shutdown, or failed (retried later, or dead-lettered after its last attempt). */
+  const failure = async (job: Job<JobData>, err: unknown, token: string | undefined, fields: Record<string, unknown>): Promise<unknown> => {
+    if (err instanceof GivenBack) {
+      metrics.add('selon_worker_jobs_total', 1, { outcome: 'returned' });
+      o.log('warn', 'job given back to the queue', fields);
+      await job.moveToWait(token);
+      return new WaitingError();
+    }
+    const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    metrics.add('selon_worker_jobs_total', 1, { outcome: 'failed' });
+    o.log(last ? 'error' : 'warn', last ? 'job failed, dead-lettered' : 'job failed, will retry', { ...fields, reason: reasonOf(err) });
+    if (last) await letter(job, err);
+    else await retrying(redis, job.data.run, job.data.n, reasonOf(err), job.attemptsMade + 1);
+    return err;
   };
 
   const letter = (job: Job<JobData>, err: unknown) => deadJob(redis, job.data.run, job.data.n, {
@@ -120,7 +132,6 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   worker.on('stalled', (id) => o.log('warn', 'stalled job put back in the queue', { job: id }));
   worker.on('error', (err) => o.log('warn', 'queue error', { reason: reasonOf(err) }));
 
-  const served = o.metrics ? await serveMetrics(metrics, o.metrics.host, o.metrics.port) : null;
   o.log('info', 'worker started', {
     redis: redact(o.redis), store: redact(o.store), concurrency: o.concurrency, threads: o.threads, metrics: served?.url ?? null,
   });
