@@ -23,6 +23,7 @@ import { enqueue } from '../src/queue/enqueue.js';
 import { runStatus } from '../src/queue/status.js';
 import { startWorker } from '../src/queue/worker.js';
 import { Metrics } from '../src/queue/metrics.js';
+import { isTransient } from '../src/queue/store-batch.js';
 import { PREFIX, QUEUE } from '../src/queue/keys.js';
 import { openStore } from '../src/store/store.js';
 import { SelonError } from '../src/errors.js';
@@ -145,6 +146,15 @@ describe('queue commands: usage and configuration errors exit 2 with a code', ()
     }
     for (const command of ['enqueue', 'worker', 'status']) assert.match(selon(command, '--help').stdout, new RegExp(`Usage: selon ${command}`));
     assert.match(selon('--help').stdout, /enqueue .*\n.*worker .*\n.*status /);
+  });
+});
+
+describe('store failures', () => {
+  test('a store that is down or out of room fails the job (retried later); a record it refuses fails alone', () => {
+    const transient = [{ code: 'ECONNREFUSED' }, { code: '57P01' }, { code: '08006' }, { code: '53100' }, { code: 'SQLITE_BUSY' },
+      new SelonError('E012', 'disk full'), new Error('Connection terminated unexpectedly')];
+    for (const err of transient) assert.equal(isTransient(err), true, JSON.stringify(err));
+    for (const err of [new SelonError('E009', 'U+0000'), { code: '22021' }, { code: '23505' }, new Error('bug')]) assert.equal(isTransient(err), false);
   });
 });
 

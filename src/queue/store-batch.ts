@@ -17,10 +17,13 @@ export class StoreUnavailable extends Error {
   }
 }
 
-/** A store that is down, restarting or busy: the job is worth retrying as a whole. */
+/**
+ * A store that is down, restarting, busy or out of resources (a full disk: PostgreSQL's class 53, SQLite's E012): the
+ * job is worth retrying as a whole, later, rather than failing its documents one by one.
+ */
 export function isTransient(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
-  return isUnavailable(err) || code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+  return isUnavailable(err) || code.startsWith('53') || ['SQLITE_BUSY', 'SQLITE_LOCKED', 'E012'].includes(code);
 }
 
 interface Pending {
