@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extract, type DocumentInput, type ExtractOptions } from '../src/index.js';
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { connect, type AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../src/server/app.js';
@@ -34,6 +36,31 @@ const CONTRACT: Row[] = [
   },
   { found: 'fuzz: the same in an unclosed quote', input: '« Nous partons demain matin, disent-ils,', options: { lang: 'fr' } },
 ];
+
+/** Inputs that once hung the engine: each runs in a child process with a time limit, so a hang fails the test. */
+const HANGS: Row[] = [
+  {
+    found: 'fuzz (long run, seed 1500024): a run of apostrophes before an according-frame hung extraction (hours for 300 characters: ' +
+      'catastrophic backtracking in the incise-gap regex of clauseStartBefore, src/quotes/context.ts)',
+    input: "'".repeat(300) + '”\'According to a UN transcript, Bachelet told Xi that she was "concerned".',
+    options: { lang: 'en' },
+  },
+  { found: 'fuzz: the same in French', input: "'".repeat(300) + 'Selon la transcription, Bachelet a dit à Xi qu’elle était « inquiète ».', options: { lang: 'fr' } },
+];
+
+for (const row of HANGS) {
+  test(`finishes and keeps the contract — ${row.found}`, () => {
+    const script = `import { checkCase } from ${JSON.stringify(new URL('./fuzz-support.ts', import.meta.url).href)};
+      const row = JSON.parse(process.argv[1]);
+      process.stdout.write(JSON.stringify(checkCase({ input: { text: row.input }, options: { id: 'regression', ...row.options } })));`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, JSON.stringify(row)], {
+      encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL', cwd: fileURLToPath(new URL('..', import.meta.url)),
+    });
+    assert.equal(run.signal, null, `extraction did not finish within 60 s: ${JSON.stringify(row.input).slice(0, 80)}…`);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), []);
+  });
+}
 
 for (const row of CONTRACT) {
   test(`keeps the selon/1 contract — ${row.found}`, () => {

@@ -105,7 +105,9 @@ export function clauseStartBefore(ctx: Ctx, s: Sentence, offset: number): number
   const semi = Math.max(window.lastIndexOf(';'), window.lastIndexOf(':'));
   if (semi >= 0) from += semi + 1;
   // Skip the closing mark, comma and subject of an incise that ended the previous quote.
-  const gap = ctx.text.slice(from, Math.min(offset, from + 200)).match(/^[\s»”",]*(?:[^\s,]+\s*){0,6}?,\s*/u);
+  // Up to six words then a comma. Each word must end in a space: "(?:[^\s,]+\s*){0,6}" splits a long word six ways
+  // and backtracked for hours on a run of apostrophes (test/regressions.test.ts).
+  const gap = ctx.text.slice(from, Math.min(offset, from + 200)).match(/^[\s»”",]*(?:[^\s,]+\s+){0,5}?[^\s,]*,\s*/u);
   const [e0] = cuesIn(ctx, from - REACH, from);
   let afterCue = false;
   for (let c = e0; c < ctx.cues.length && ctx.cues[c]!.start < from; c++) if (ctx.cues[c]!.end === from) afterCue = true;
