@@ -89,7 +89,7 @@ function looksInfinitive(ctx: Ctx, t: Token | undefined, marked = false): boolea
 function insideQuotedSpeech(ctx: Ctx, cue: Cue): boolean {
   const k = lowerBound(ctx.top, cue.start + 1, (qi) => ctx.quoted[qi]!.start) - 1;
   const q = k >= 0 ? ctx.quoted[ctx.top[k]!]! : null;
-  return !!q && q.inner.start <= cue.start && cue.end <= q.inner.end && words(ctx, q.inner) >= ctx.config.minDirectWords;
+  return !!q && q.inner.start <= cue.start && cue.end <= q.inner.end && words(ctx, q.inner, ctx.config.minDirectWords) >= ctx.config.minDirectWords;
 }
 
 interface Clause {
@@ -275,7 +275,7 @@ export function buildFromVerb(ctx: Ctx, c: number): void {
 function isIncise(ctx: Ctx, s: Sentence, cue: Cue, comma: number): boolean {
   const between = ctx.text.slice(comma + 1, cue.start);
   const mentions = ctx.doc.layers.mentions!;
-  const subject = mentions.find((m) => m.start > comma && m.end <= cue.start && ctx.text.slice(m.end, cue.start).replace(/\([^()]*\)/g, '').trim() === '');
+  const subject = mentionsIn(ctx, comma + 1, cue.start).find((m) => m.end <= cue.start && ctx.text.slice(m.end, cue.start).replace(/\([^()]*\)/g, '').trim() === '');
   if (between.trim() !== '' && (!subject || subject.kind === 'relative' || ctx.text.slice(comma + 1, subject.start).trim() !== '')) return false;
   // Only the inverted subject and a short phrase may follow: ", a indiqué la police." / ", police said Tuesday."
   let k = cue.range[1];

@@ -51,9 +51,10 @@ export function add(ctx: Ctx, q: NewQuote): void {
 }
 
 /** Words (and numbers) within a span, counted on the tokens. */
-export function words(ctx: Ctx, span: Span): number {
+export function words(ctx: Ctx, span: Span, enough = Infinity): number {
   let n = 0;
-  for (let k = tokenAt(ctx.tokens, span.start); k < ctx.tokens.length && ctx.tokens[k]!.end <= span.end; k++) {
+  // Counting stops at `enough`: callers only ask "at least N words?", and a quote may span the whole text.
+  for (let k = tokenAt(ctx.tokens, span.start); n < enough && k < ctx.tokens.length && ctx.tokens[k]!.end <= span.end; k++) {
     const kind = ctx.tokens[k]!.kind;
     if (kind === 'word' || kind === 'number') n++;
   }
@@ -119,5 +120,8 @@ export const REACH = 2000;
 
 
 export function inBoilerplate(ctx: Ctx, span: Span): boolean {
-  return ctx.doc.layers.boilerplate!.some((b) => overlaps(b, span));
+  // Boilerplate spans are whole blocks, sorted and disjoint: only the first one ending after the span's start matters.
+  const blocks = ctx.doc.layers.boilerplate!;
+  const k = lowerBound(blocks, span.start + 1, (b) => b.end);
+  return k < blocks.length && overlaps(blocks[k]!, span);
 }

@@ -159,7 +159,8 @@ export function isTitleOrTerm(ctx: Ctx, q: Quoted): boolean {
 /** A quoted span with no cue is speech when it reads as a sentence standing on its own. */
 export function standsAlone(ctx: Ctx, q: Quoted): boolean {
   // After a colon even a short exchange is speech: "Le major quitta sa pipe : « Quelle fête, capitaine ? »".
-  if (words(ctx, q.inner) < (afterColon(ctx, q) ? 1 : ctx.config.minDirectWords)) return false;
+  const needed = afterColon(ctx, q) ? 1 : ctx.config.minDirectWords;
+  if (words(ctx, q.inner, needed) < needed) return false;
   const inner = ctx.text.slice(q.inner.start, q.inner.end);
   const before = ctx.text.slice(Math.max(0, q.start - 3), q.start);
   const startsSentence = /^\p{Lu}/u.test(inner) && (q.start === 0 || /(^|[.!?:,…\n]\s*|^\s*)$/u.test(before));
