@@ -124,11 +124,16 @@ function candidatePairs(versions: DocVersion[]): Array<[number, number]> {
     out.push(i < j ? [i, j] : [j, i]);
   };
   const bySpeaker = new Map<string, number[]>();
-  versions.forEach((v, i) => bySpeaker.set(v.speaker, [...(bySpeaker.get(v.speaker) ?? []), i]));
+  const pushTo = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  versions.forEach((v, i) => pushTo(bySpeaker, v.speaker, i));
   for (const list of bySpeaker.values()) {
     for (let x = 0; x < list.length; x++) for (let y = x + 1; y < Math.min(list.length, x + 1 + NEARBY); y++) push(list[x]!, list[y]!);
     const byTerm = new Map<string, number[]>();
-    for (const i of list) for (const term of versions[i]!.prepared!.termSet) byTerm.set(term, [...(byTerm.get(term) ?? []), i]);
+    for (const i of list) for (const term of versions[i]!.prepared!.termSet) pushTo(byTerm, term, i);
     for (const holders of byTerm.values()) {
       if (holders.length > RARE) continue;
       for (let x = 0; x < holders.length; x++) for (let y = x + 1; y < holders.length; y++) push(holders[x]!, holders[y]!);
@@ -174,15 +179,18 @@ export function compareVersionsOf(doc: Document, lex: AccountLexicon, pack: Lang
     if (list) list.push(i);
     else components.set(root, [i]);
   });
+  // Each judged pair belongs to the component of its first version: one pass, not one per component.
+  const judgementsOf = new Map<number, Judgement[]>();
+  for (const [key, j] of judged) {
+    const root = find(parent, Number(key.slice(0, key.indexOf(','))));
+    const list = judgementsOf.get(root);
+    if (list) list.push(j);
+    else judgementsOf.set(root, [j]);
+  }
   const accounts: Account[] = [];
-  for (const members of components.values()) {
+  for (const [root, members] of components) {
     if (members.length < 2) continue;
-    const judgements: Judgement[] = [];
-    const inGroup = new Set(members);
-    for (const [key, j] of judged) {
-      const [x, y] = key.split(',').map(Number);
-      if (inGroup.has(x!) && inGroup.has(y!)) judgements.push(j);
-    }
+    const judgements = judgementsOf.get(root) ?? [];
     const group = members.map((i) => versions[i]!);
     if (isRepeat(group, judgements)) continue;
     const evidence = new Set<string>();
