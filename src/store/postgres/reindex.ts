@@ -1,29 +1,11 @@
 /** Re-extracting stored texts whose engine version differs from the running engine (as sqlite/reindex.ts). */
 import type pg from 'pg';
-import type { Extraction } from '../../types.js';
-import type { DocumentInput } from '../../index.js';
+import { inputOf, REINDEX_BATCH, type StaleRow } from '../stale.js';
 import type { ExtractFn, ReindexOptions, ReindexSummary } from '../store.js';
 import { inTransaction } from './db.js';
 import { checkRecord } from './rows.js';
 import { ingestRound } from './write.js';
 
-interface StaleRow {
-  pk: number;
-  id: string;
-  text: string;
-  lang: string | null;
-  date: string | null;
-  status: string;
-  record: string;
-}
-
-const BATCH = 50;
-
-/** The input that reproduces a stored document: its text, meta and date, and its language when it was extracted. */
-function inputOf(row: StaleRow): DocumentInput {
-  const shell = JSON.parse(row.record) as Extraction;
-  return { id: row.id, text: row.text, lang: row.status === 'ok' ? row.lang : null, date: row.date, meta: shell.meta };
-}
 
 export async function reindex(db: pg.Pool, extract: ExtractFn, options: ReindexOptions): Promise<ReindexSummary> {
   const { rows: count } = await db.query<{ n: number }>('SELECT count(*) AS n FROM documents WHERE engine_version != $1', [options.version]);
@@ -33,7 +15,7 @@ export async function reindex(db: pg.Pool, extract: ExtractFn, options: ReindexO
   for (;;) {
     // Pages by primary key, so memory stays flat and rewritten rows are not met again.
     const { rows } = await db.query<StaleRow>(`SELECT pk, id, text, lang, date, status, record FROM documents
-      WHERE pk > $1 AND engine_version != $2 ORDER BY pk LIMIT ${BATCH}`, [after, options.version]);
+      WHERE pk > $1 AND engine_version != $2 ORDER BY pk LIMIT ${REINDEX_BATCH}`, [after, options.version]);
     if (rows.length === 0) break;
     for (const row of rows) {
       after = row.pk;

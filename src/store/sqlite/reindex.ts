@@ -1,28 +1,11 @@
 /** Re-extracting stored texts whose engine version differs from the running engine. */
 import type { Database } from 'better-sqlite3';
 import type { Extraction } from '../../types.js';
-import type { DocumentInput } from '../../index.js';
+import { inputOf, REINDEX_BATCH, type StaleRow } from '../stale.js';
 import type { ExtractFn, ReindexOptions, ReindexSummary } from '../store.js';
 import { checkRecord, ingestRecord } from './write.js';
 import { sql } from './statements.js';
 
-interface StaleRow {
-  pk: number;
-  id: string;
-  text: string;
-  lang: string | null;
-  date: string | null;
-  status: string;
-  record: string;
-}
-
-const BATCH = 50;
-
-/** The input that reproduces a stored document: its text, meta and date, and its language when it was extracted. */
-function inputOf(row: StaleRow): DocumentInput {
-  const shell = JSON.parse(row.record) as Extraction;
-  return { id: row.id, text: row.text, lang: row.status === 'ok' ? row.lang : null, date: row.date, meta: shell.meta };
-}
 
 export function reindex(db: Database, extract: ExtractFn, options: ReindexOptions): ReindexSummary {
   const total = sql(db, 'SELECT count(*) FROM documents WHERE engine_version != ?').pluck().get(options.version) as number;
@@ -32,7 +15,7 @@ export function reindex(db: Database, extract: ExtractFn, options: ReindexOption
   for (;;) {
     // Pages by primary key, so the read is finished before each write and memory stays flat.
     const rows = sql(db, `SELECT pk, id, text, lang, date, status, record FROM documents
-      WHERE pk > ? AND engine_version != ? ORDER BY pk LIMIT ${BATCH}`).all(after, options.version) as StaleRow[];
+      WHERE pk > ? AND engine_version != ? ORDER BY pk LIMIT ${REINDEX_BATCH}`).all(after, options.version) as StaleRow[];
     if (rows.length === 0) break;
     for (const row of rows) {
       after = row.pk;
