@@ -9,6 +9,7 @@ import { paging } from '../sqlite/search.js';
 import { schemaVersion } from './migrations.js';
 import { Params, speakersNamed } from './search.js';
 import { toTsQuery } from './tsquery.js';
+import type { AccountRow } from '../row-types.js';
 
 interface SpeakerCounts {
   id: number;
@@ -94,18 +95,6 @@ export async function getDocument(db: pg.Pool, id: string): Promise<Extraction |
   return fromShell(row.record, row.text, quotes.map((q) => JSON.parse(q.record) as OutputQuote));
 }
 
-interface AccountRow {
-  doc: number;
-  record: string;
-  speaker: number | null;
-  speaker_display: string | null;
-  doc_id: string;
-  url: string | null;
-  title: string | null;
-  outlet: string | null;
-  lang: string | null;
-  doc_date: string | null;
-}
 
 async function accountRecord(db: pg.Pool, row: AccountRow): Promise<AccountRecord> {
   const account = JSON.parse(row.record) as Account;

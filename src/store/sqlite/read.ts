@@ -9,6 +9,7 @@ import { schemaVersion } from './migrations.js';
 import { speakersNamed } from './speakers.js';
 import { sql } from './statements.js';
 import { Conditions, placeholders } from './conditions.js';
+import type { AccountRow } from '../row-types.js';
 
 interface SpeakerCounts {
   id: number;
@@ -78,18 +79,6 @@ export function getDocument(db: Database, id: string): Extraction | null {
   return fromShell(row.record, row.text, quotes.map((q) => JSON.parse(q) as OutputQuote));
 }
 
-interface AccountRow {
-  doc: number;
-  record: string;
-  speaker: number | null;
-  speaker_display: string | null;
-  doc_id: string;
-  url: string | null;
-  title: string | null;
-  outlet: string | null;
-  lang: string | null;
-  doc_date: string | null;
-}
 
 function accountRecord(db: Database, row: AccountRow): AccountRecord {
   const account = JSON.parse(row.record) as Account;
