@@ -8,6 +8,7 @@ import type { LanguagePack } from '../lang/pack.js';
 import type { EngineConfig } from '../config.js';
 import type { Lexicon } from '../lang/lexicon.js';
 import { lowerBound, overlaps, tokenAt } from '../lib/tokens.js';
+import type { DisjointSpans } from '../lib/disjoint-spans.js';
 
 export interface Ctx {
   doc: Document;
@@ -28,8 +29,8 @@ export interface Ctx {
   /** Indices of the top-level quoted spans (depth 0), by start; and by start offset. */
   top: number[];
   topByStart: Map<number, number>;
-  /** Contents of the quotes made so far, sorted; and the quotes by sentence. */
-  spans: Span[];
+  /** Contents of the quotes made so far; and the quotes by sentence. */
+  spans: DisjointSpans;
   bySentence: Map<number, QuoteDraft[]>;
 }
 
@@ -43,7 +44,7 @@ export function add(ctx: Ctx, q: NewQuote): void {
   if (q.cue !== null && ctx.outer.has(q.cue)) q = { ...q, outerCue: ctx.outer.get(q.cue)!, evidence: [...q.evidence, 'quote.nested-report'] };
   const quote: QuoteDraft = { id: '', speakerMention: null, speakerEntity: null, speakerName: null, addressee: null, via: [], carriedVia: [], time: null, continues: null, confidence: 0, ...q };
   ctx.quotes.push(quote);
-  ctx.spans.splice(lowerBound(ctx.spans, q.content.start, (x) => x.start), 0, q.content);
+  ctx.spans.add(q.content);
   const list = ctx.bySentence.get(q.sentence);
   if (list) list.push(quote);
   else ctx.bySentence.set(q.sentence, [quote]);
@@ -81,10 +82,9 @@ export function topQuotedIn(ctx: Ctx, from: number, to: number): number[] {
   return out;
 }
 
-/** Whether a span overlaps a quote already made (quotes never overlap, so their starts and ends are both sorted). */
+/** Whether a span overlaps a quote already made. */
 export function overlapsQuote(ctx: Ctx, span: Span): boolean {
-  const k = lowerBound(ctx.spans, span.start + 1, (x) => x.end);
-  return k < ctx.spans.length && ctx.spans[k]!.start < span.end;
+  return ctx.spans.overlaps(span);
 }
 
 
