@@ -89,6 +89,42 @@ describe('selon ingest and search', () => {
   });
 });
 
+describe('a reader that stops early (selon … | head -1)', () => {
+  const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+  /** Runs selon with its stdout read by a reader that closes the pipe after the first line, as `| head -1` does. */
+  function headOne(args: string[]): Promise<{ code: number | null; first: string; err: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        out += d;
+        if (out.includes('\n')) child.stdout.destroy();
+      });
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+      child.once('error', reject);
+      child.once('close', (code) => resolve({ code, first: out.split('\n')[0]!, err }));
+    });
+  }
+
+  test('search and extract end quietly when stdout is closed: no EPIPE, no stack trace', async () => {
+    const url = `sqlite:${join(dir, 'head.db')}`;
+    const data = [join(ROOT, 'data/gold'), join(ROOT, 'data/demo')];
+    const ingest = selon('ingest', ...data, '--store', url);
+    assert.equal(ingest.code, 0, ingest.err);
+    assert.match(ingest.err, /stored +\d+ added/);
+    // Each of these writes far more than a pipe holds (64 KB), so the reader goes away while selon is still writing.
+    for (const args of [['search', '--all', '--format', 'json', '--store', url], ['search', '--all', '--store', url],
+      ['extract', ...data, '--format', 'jsonl', '--jobs', '1']]) {
+      const r = await headOne(args);
+      assert.ok(r.first.length > 0, `${args[0]} wrote nothing: ${r.err}`);
+      assert.doesNotMatch(r.err, /EPIPE|Error|\n\s+at /, `${args.join(' ')}:\n${r.err}`);
+      assert.equal(r.code, 0, `${args.join(' ')}:\n${r.err}`);
+    }
+  });
+});
+
 describe('selon reindex', () => {
   test('re-extracts records of another engine version from their stored text', async () => {
     const url = `sqlite:${join(dir, 'reindex.db')}`;

@@ -134,14 +134,12 @@ async function extractAll(
       if (problem && errorsFd !== null) writeSync(errorsFd, JSON.stringify(problem) + '\n');
       const readUpTo = marks.shift()!;
       if (outcome.kind !== 'ignored') progress?.tick(readUpTo);
-      if (out.closed) break;
     }
     await out.write(framer.end());
   } finally {
     await exec.close();
     progress?.clear();
   }
-  if (out.closed) process.stderr.write('selon extract: the output was closed, stopped early\n');
   process.stderr.write(tally.format((Date.now() - started) / 1000, errorsPath));
   return tally.failures > 0 ? 1 : 0;
 }
@@ -169,20 +167,11 @@ function drainOrError(): Promise<void> {
   });
 }
 
-/** Writes to stdout with backpressure; a reader that went away (`| head`) ends the run quietly. */
+/** Writes to stdout with backpressure; a reader that went away (`| head`) ends the command quietly (main.ts). */
 function stdoutWriter() {
-  const state = { closed: false };
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') state.closed = true;
-    else throw err;
-  });
   return {
-    get closed() {
-      return state.closed;
-    },
     async write(text: string): Promise<void> {
-      if (!text || state.closed) return;
-      if (!process.stdout.write(text)) await drainOrError();
+      if (text && !process.stdout.write(text)) await drainOrError();
     },
   };
 }

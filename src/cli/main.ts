@@ -27,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 /** Exit codes: 0 all input read; 1 some input could not be read or parsed; 2 usage or configuration error. */
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyWhenStdoutCloses();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(await usage());
@@ -50,6 +51,17 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
+}
+
+/**
+ * A reader that went away (`selon search … | head -1`, `selon extract … | head`) ends the command quietly, whichever
+ * command was writing: nobody is left to read the rest, so there is no error to report.
+ */
+function endQuietlyWhenStdoutCloses(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
 }
 
 async function usage(): Promise<string> {
