@@ -47,9 +47,23 @@ export function lcsPairs<T>(a: ArrayLike<T>, b: ArrayLike<T>): [number, number][
   return out;
 }
 
-/** Length of a longest common subsequence. */
+/** Length of a longest common subsequence: one row of the table at a time, no pairs kept. */
 export function lcsLength<T>(a: ArrayLike<T>, b: ArrayLike<T>): number {
-  return lcsPairs(a, b).length;
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  const n = a.length - pre - suf;
+  const m = b.length - pre - suf;
+  // Same bound as lcsPairs: beyond it the middle counts for nothing, so both functions always agree.
+  if (n === 0 || m === 0 || n * m > MAX_CELLS) return pre + suf;
+  let row = new Uint32Array(m + 1);
+  let next = new Uint32Array(m + 1);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) next[j] = a[pre + i] === b[pre + j] ? row[j + 1]! + 1 : Math.max(row[j]!, next[j + 1]!);
+    [row, next] = [next, row];
+  }
+  return pre + suf + row[0]!;
 }
 
 /** The words that turn `from` into `to`: runs of same / removed / added words, in the original spelling. */

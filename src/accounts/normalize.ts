@@ -6,6 +6,8 @@
 
 /** Lower-case, accent-free, with typographic apostrophes folded to "'". */
 export function fold(text: string): string {
+  // Most words are plain ASCII: nothing to decompose.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().replace(/`/g, "'");
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[’‘ʼ`´]/g, "'");
 }
 

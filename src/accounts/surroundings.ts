@@ -4,7 +4,8 @@
  * The window is the sentences holding each version, the sentence after each, and the sentences between them when
  * they are close.
  */
-import type { Document, Span } from '../types.js';
+import type { Document, Sentence, Span } from '../types.js';
+import { lowerBound } from '../lib/tokens.js';
 import type { LanguagePack } from '../lang/pack.js';
 import { wordSpans } from './normalize.js';
 import { findPhrase, phraseAt, type AccountLexicon } from './lexicon.js';
@@ -21,41 +22,41 @@ const masks = new WeakMap<Document, string>();
 export function narratorText(doc: Document): string {
   let masked = masks.get(doc);
   if (masked === undefined) {
-    const chars = doc.text.split('');
-    for (const q of doc.layers.quotes ?? []) {
-      for (const p of q.fragments && q.fragments.length ? q.fragments : [q.content]) {
-        for (let i = p.start; i < p.end; i++) if (chars[i] !== '\n') chars[i] = ' ';
-      }
+    const pieces = (doc.layers.quotes ?? []).flatMap((q) => (q.fragments && q.fragments.length ? q.fragments : [q.content]));
+    pieces.sort((x, y) => x.start - y.start);
+    const parts: string[] = [];
+    let at = 0;
+    for (const p of pieces) {
+      if (p.end <= at) continue;
+      const from = Math.max(at, p.start);
+      parts.push(doc.text.slice(at, from), doc.text.slice(from, p.end).replace(/[^\n]/g, ' '));
+      at = p.end;
     }
-    masked = chars.join('');
+    parts.push(doc.text.slice(at));
+    masked = parts.join('');
     masks.set(doc, masked);
   }
   return masked;
 }
 
-function sentenceRange(doc: Document, spans: Span[]): [number, number] | null {
-  const sentences = doc.layers.sentences;
-  if (!sentences || !sentences.length) return null;
+/** The first and last sentences holding the spans (sentences are sorted and disjoint). */
+function sentenceRange(sentences: Sentence[], spans: Span[]): [number, number] | null {
   let first = -1;
   let last = -1;
-  for (let k = 0; k < sentences.length; k++) {
-    const s = sentences[k]!;
-    if (spans.some((p) => p.start < s.end && s.start < p.end)) {
-      if (first < 0) first = k;
-      last = k;
+  for (const p of spans) {
+    for (let k = lowerBound(sentences, p.start + 1, (s) => s.end); k < sentences.length && sentences[k]!.start < p.end; k++) {
+      if (first < 0 || k < first) first = k;
+      if (k > last) last = k;
     }
   }
   return first < 0 ? null : [first, last];
 }
 
-/** The windows (spans of text) to search for markers. */
-export function windowsOf(doc: Document, a: Span[], b: Span[]): Span[] {
-  const sentences = doc.layers.sentences;
-  const ra = sentenceRange(doc, a);
-  const rb = sentenceRange(doc, b);
-  if (!sentences || !ra || !rb) {
-    return [...a, ...b].map((p) => ({ start: Math.max(0, p.start - FALLBACK_REACH), end: Math.min(doc.text.length, p.end + FALLBACK_REACH) }));
-  }
+/** The sentences to search for markers, by index; null when the document has no sentences around the spans. */
+function windowSentences(sentences: Sentence[], a: Span[], b: Span[]): number[] | null {
+  const ra = sentenceRange(sentences, a);
+  const rb = sentenceRange(sentences, b);
+  if (!ra || !rb) return null;
   const [early, late] = ra[0] <= rb[0] ? [ra, rb] : [rb, ra];
   const picked = new Set<number>();
   const add = (from: number, to: number) => {
@@ -64,11 +65,15 @@ export function windowsOf(doc: Document, a: Span[], b: Span[]): Span[] {
   add(early[0], early[1] + 1);
   add(late[0], late[1] + 1);
   if (late[0] - early[1] - 1 <= MAX_GAP) add(early[1], late[0]);
-  return [...picked].sort((x, y) => x - y).map((k) => sentences[k]!);
+  return [...picked].sort((x, y) => x - y);
 }
 
+const openerSets = new WeakMap<LanguagePack, Set<string>>();
+
 function openers(pack: LanguagePack): Set<string> {
-  return new Set([...pack.quotePairs.map(([open]) => open), ...pack.symmetricQuotes]);
+  let set = openerSets.get(pack);
+  if (!set) openerSets.set(pack, (set = new Set([...pack.quotePairs.map(([open]) => open), ...pack.symmetricQuotes])));
+  return set;
 }
 
 /** What the narrator's words of one stretch of text say. */
@@ -93,32 +98,30 @@ function scan(text: string, lex: AccountLexicon, marks: Set<string>): Surroundin
   return { marker, denial, hedged };
 }
 
-const scans = new WeakMap<Document, Surroundings[]>();
+/** Each sentence's markers, scanned when a pair first needs them and kept for the other pairs of the document. */
+const scans = new WeakMap<Document, Array<Surroundings | undefined>>();
 
-/** Each sentence's markers, scanned once per document. */
-function sentenceScans(doc: Document, lex: AccountLexicon, pack: LanguagePack): Surroundings[] {
-  let out = scans.get(doc);
-  if (!out) {
-    const masked = narratorText(doc);
-    const marks = openers(pack);
-    out = (doc.layers.sentences ?? []).map((s) => scan(masked.slice(s.start, s.end), lex, marks));
-    scans.set(doc, out);
+function sentenceScan(doc: Document, k: number, lex: AccountLexicon, pack: LanguagePack): Surroundings {
+  let done = scans.get(doc);
+  if (!done) scans.set(doc, (done = []));
+  let found = done[k];
+  if (!found) {
+    const s = doc.layers.sentences![k]!;
+    found = done[k] = scan(narratorText(doc).slice(s.start, s.end), lex, openers(pack));
   }
-  return out;
+  return found;
 }
 
 /** Looks for markers and denials in the narrator's words around two versions. */
 export function surroundingsOf(doc: Document, a: Span[], b: Span[], lex: AccountLexicon, pack: LanguagePack): Surroundings {
-  const sentences = doc.layers.sentences;
-  const windows = windowsOf(doc, a, b);
-  const found: Surroundings[] = [];
-  if (sentences && sentences.length && windows.every((w) => sentences.includes(w as never))) {
-    const all = sentenceScans(doc, lex, pack);
-    for (const w of windows) found.push(all[sentences.indexOf(w as never)]!);
-  } else {
+  const sentences = doc.layers.sentences ?? [];
+  const picked = windowSentences(sentences, a, b);
+  let found: Surroundings[];
+  if (picked) found = picked.map((k) => sentenceScan(doc, k, lex, pack));
+  else {
     const masked = narratorText(doc);
     const marks = openers(pack);
-    for (const w of windows) found.push(scan(masked.slice(w.start, w.end), lex, marks));
+    found = [...a, ...b].map((p) => scan(masked.slice(Math.max(0, p.start - FALLBACK_REACH), Math.min(doc.text.length, p.end + FALLBACK_REACH)), lex, marks));
   }
   return {
     marker: found.some((f) => f.marker),
