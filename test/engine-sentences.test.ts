@@ -47,6 +47,10 @@ const ROWS: Row[] = [
   ['fr', 'Nock Ag Attia a précisé que les milices ne représentent pas les Maliens : « Au Mali, les Touareg ne partagent pas ces bêtises. »', [{ kind: 'indirect', content: 'les milices ne représentent pas les Maliens', speaker: 'Nock Ag Attia' }, { kind: 'direct', speaker: 'Nock Ag Attia' }]],
   ['fr', 'Le parquet a indiqué que trois personnes avaient été arrêtées.', [{ kind: 'indirect', content: 'trois personnes avaient été arrêtées', speaker: 'Le parquet' }]],
   ['en', 'Police said three people were arrested.', [{ kind: 'indirect', content: 'three people were arrested', speaker: 'Police' }]],
+  // A zero-complementizer clause whose subject is a long phrase, or carries an apposition (PolNeAR train).
+  ['en', 'Developers say the program, run by the Department of Homeland Security, has brought billions of dollars to poor areas.', [{ kind: 'indirect', content: 'the program, run by the Department of Homeland Security, has brought billions of dollars to poor areas', speaker: 'Developers' }]],
+  ['en', 'The coach said the 4-1 defeat in the final against France on Sunday was a disgrace.', [{ kind: 'indirect', content: 'the 4-1 defeat in the final against France on Sunday was a disgrace', speaker: 'The coach' }]],
+  ['en', 'She said the word three times in the speech to the delegates in Ohio, and left.', []],
   ['fr', 'Trois personnes ont été arrêtées, a indiqué la police.', [{ kind: 'indirect', content: 'Trois personnes ont été arrêtées', speaker: 'la police' }]],
   ['en', 'Three were arrested, police said.', [{ kind: 'indirect', content: 'Three were arrested', speaker: 'police' }]],
   ['fr', 'Selon le ministère, la situation est sous contrôle.', [{ kind: 'indirect', content: 'la situation est sous contrôle', speaker: 'le ministère' }]],

@@ -156,13 +156,29 @@ function startsClause(ctx: Ctx, k: number, end: number): boolean {
   const t = ctx.tokens[k]!;
   if (ctx.pack.pronouns[t.norm]?.role === 'subject') return true;
   if (t.kind !== 'word' || ctx.pack.indefiniteArticles.includes(t.norm) || isPreposition(ctx, t.norm)) return false;
-  for (let j = k + 1; j < Math.min(end, k + 7); j++) {
+  // "said the word …", "said the phrase …": an object naming words, not a clause.
+  if (ctx.pack.determiners[t.norm] && ctx.pack.notSpeechIntroducers.includes(ctx.tokens[k + 1]?.norm ?? '')) return false;
+  let apposition = false;
+  for (let j = k + 1; j < Math.min(end, k + SUBJECT_REACH); j++) {
     const w = ctx.tokens[j]!;
-    if (w.norm === ',' || w.kind === 'quote') return false;
+    if (w.kind === 'quote' || ctx.lex.complementizers.has(w.norm) || ctx.pack.coordinators.includes(w.norm)) return false;
+    if (w.norm === ',') {
+      // One apposition may stand between subject and verb: "the program, run by the Department, has brought".
+      if (apposition || j === k + 1) return false;
+      apposition = true;
+      const close = ctx.tokens.slice(j + 1, Math.min(end, j + 1 + SUBJECT_REACH)).findIndex((x) => x.norm === ',');
+      if (close < 1) return false;
+      j += close + 1;
+      continue;
+    }
     if (ctx.lex.auxiliaries.has(w.norm) || ctx.lex.verbForms.has(w.norm) || ctx.pack.finiteVerbEndings.some((e) => w.norm.length > 4 && w.norm.endsWith(e))) return true;
   }
   return false;
 }
+
+/** How many tokens a clause's subject may run before its verb ("Donald Trump's yearslong obsession with President
+ * Barack Obama's birth is …" has eleven). */
+const SUBJECT_REACH = 13;
 
 function isPreposition(ctx: Ctx, norm: string): boolean {
   return ctx.pack.channelPrepositions.includes(norm) || ctx.pack.addresseePrepositions.includes(norm) || ctx.lex.ofWords.has(norm) ||
