@@ -231,11 +231,16 @@ for (const how of ['garbage', 'pages', 'truncated'] as const) {
       for (const args of [['ingest', input], ['search', 'président'], ['serve', '--port', '0']]) {
         const run = selon([...args, '--store', `sqlite:${bad}`]);
         assert.equal(run.status, 2, `${args[0]}: ${run.stderr}`);
-        assert.match(run.stderr, /sqlite:.*(not a database|damaged|malformed)/, `${args[0]}: ${run.stderr}`);
+        // The file is at fault, not the URL: E012 (store cannot be read), not E006 (invalid store URL).
+        assert.match(run.stderr, /^selon \w+: E012 /, `${args[0]}: ${run.stderr}`);
+        assert.ok(run.stderr.includes(`sqlite:${bad}: not a valid, intact selon database`), `${args[0]}: ${run.stderr}`);
+        assert.match(run.stderr, /\((file is not a database|database disk image is malformed|[^)]*page)/, `${args[0]}: ${run.stderr}`);
+        assert.match(run.stderr, /Nothing was read or changed: restore it from a backup, or ingest the documents again into a new file/);
+        assert.doesNotMatch(run.stderr, /E006|invalid store URL/);
         noStackTrace(run.stderr);
         assert.equal(run.stdout.includes('quotes'), false, `${args[0]} answered from a corrupt store: ${run.stdout}`);
       }
-      await assert.rejects(openStore(`sqlite:${bad}`), (err: unknown) => err instanceof SelonError);
+      await assert.rejects(openStore(`sqlite:${bad}`), (err: unknown) => err instanceof SelonError && err.code === 'E012');
       assert.equal(sha(bad), before, 'selon changed a corrupt file');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -118,10 +118,10 @@ describe('store URLs', () => {
     });
   });
 
-  test('a file that is not SQLite, or a missing store opened for reading, is an E006 error', async () => {
+  test('a file that is not SQLite is an E012 error (the file, not the URL); a missing store opened for reading, E006', async () => {
     const notDb = join(dir, 'notes.db');
     writeFileSync(notDb, 'these are not the tables you are looking for '.repeat(100));
-    await assert.rejects(openStore(`sqlite:${notDb}`), (err: SelonError) => err.code === 'E006' && /not a database/.test(err.message));
+    await assert.rejects(openStore(`sqlite:${notDb}`), (err: SelonError) => err.code === 'E012' && /not a valid, intact selon database \(file is not a database\)/.test(err.message));
     await assert.rejects(openStore(`sqlite:${join(dir, 'absent.db')}`, { create: false }), (err: SelonError) => err.code === 'E006');
     assert.equal(existsSync(join(dir, 'absent.db')), false);
   });

@@ -36,6 +36,9 @@ export function openDatabase(path: string, create = true): Db {
   } catch (err) {
     db?.close();
     if (err instanceof SelonError) throw err;
+    // Garbage or a truncated file: the URL is fine, the file is not (E012, not E006).
+    const code = String((err as { code?: unknown }).code ?? '');
+    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) throw damagedFile(path, (err as Error).message);
     throw new SelonError('E006', `sqlite:${path}: ${(err as Error).message}`);
   }
 }
@@ -43,8 +46,13 @@ export function openDatabase(path: string, create = true): Db {
 function checkIntact(db: Db, path: string): void {
   const problems = db.pragma('quick_check(3)', { simple: false }) as { quick_check: string }[];
   if (problems.length === 1 && problems[0]!.quick_check === 'ok') return;
-  throw new SelonError('E012', `sqlite:${path}: the database file is damaged (${problems.map((p) => p.quick_check).join('; ').replace(/\s+/g, ' ')}). ` +
-    'Nothing was read or changed: restore it from a backup, or rebuild it with sqlite3\'s .recover');
+  throw damagedFile(path, `damaged: ${problems.map((p) => p.quick_check).join('; ').replace(/\s+/g, ' ')}`);
+}
+
+/** An existing file that SQLite cannot read as an intact database, refused on open and left as it is. */
+function damagedFile(path: string, why: string): SelonError {
+  return new SelonError('E012', `sqlite:${path}: not a valid, intact selon database (${why}). Nothing was read or changed: ` +
+    'restore it from a backup, or ingest the documents again into a new file (sqlite3\'s .recover may save part of it)');
 }
 
 /** SQLite result codes that mean the disk or the file, not the request: E012 with what happened to the batch. */
