@@ -154,6 +154,9 @@ export interface LanguagePack {
   placePrepositions: string[];
   /** Prepositions that attach a complement to a role or body noun ("de", "du", "of"). */
   ofWords: string[];
+  /** Prepositions whose phrase completes the noun before it, so that noun is the phrase's head: "a spokeswoman for
+   * Hillary Clinton", "experts on North Korea", "l'avocat de Jean Dupont". */
+  complementPrepositions: string[];
   /** Adjectives follow the noun ("la police madrilène"), so a role phrase may take one trailing adjective. */
   adjectivesFollowNoun: boolean;
   /** Lower-case particles that may sit inside a proper name ("de", "le", "van", "al"). */

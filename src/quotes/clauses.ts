@@ -107,7 +107,12 @@ const complementClause: ClauseReader = (ctx, cue, c, s, k) => {
   for (let j = k; j < Math.min(s.tokens[1], k + 12); j++) {
     const t = ctx.tokens[j]!;
     if (t.kind === 'quote' || /^[.;!?:]$/.test(t.norm)) return null;
-    if (ctx.lex.complementizers.has(t.norm)) return clauseFrom(ctx, c, s, ctx.tokens[j + 1]?.start ?? t.end, 'quote.indirect.complement-clause');
+    if (ctx.lex.complementizers.has(t.norm)) {
+      // "said the test could change that.": a pronoun closing the sentence, not a complementizer.
+      const next = ctx.tokens[j + 1];
+      if (j + 1 >= s.tokens[1] || /^[.;!?…]$/.test(next!.norm)) return null;
+      return clauseFrom(ctx, c, s, next!.start, 'quote.indirect.complement-clause');
+    }
     const afterDeterminer = !!ctx.pack.determiners[ctx.tokens[j - 1]?.norm ?? ''];
     if (ctx.lex.verbForms.has(t.norm) && j > k && !afterDeterminer) return null;
   }

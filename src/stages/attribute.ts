@@ -65,7 +65,7 @@ function verbSubject(ctx: Ctx, cue: Cue, q: QuoteDraft): number | null {
     if (shared !== null) return shared;
   }
   // Subject just before the verb group: "Le maire a prévenu", "“…,” Lee said", "qui a déclaré".
-  const before = mentionEndingAt(ctx, cue.start);
+  const before = headOf(ctx, mentionEndingAt(ctx, cue.start), s);
   if (before !== null && ctx.mentions[before]!.start >= s.start && speaks(ctx.mentions[before]!)) {
     const m = ctx.mentions[before]!;
     if (!(m.kind === 'pronoun' && ctx.pack.addresseeClitics.includes(m.text.toLowerCase()))) return before;
@@ -86,6 +86,20 @@ function verbSubject(ctx: Ctx, cue: Cue, q: QuoteDraft): number | null {
     return i;
   }
   return null;
+}
+
+/**
+ * The head of the noun phrase a mention closes: "A spokeswoman for Hillary Clinton said", "Experts on North Korea
+ * said" — the spokeswoman and the experts speak, not the name in their complement.
+ */
+function headOf(ctx: Ctx, i: number | null, s: Sentence): number | null {
+  for (let k = i; k !== null;) {
+    const prep = ctx.tokens[tokenAt(ctx.tokens, ctx.mentions[k]!.start) - 1];
+    const head = prep && ctx.pack.complementPrepositions.includes(prep.norm) ? mentionEndingAt(ctx, prep.start) : null;
+    if (head === null || ctx.mentions[head]!.start < s.start || !speaks(ctx.mentions[head]!) || ctx.mentions[head]!.kind === 'pronoun') return k;
+    k = head;
+  }
+  return i;
 }
 
 /** Skips "à l'AFP", "aux journalistes", "to reporters" between an inverted verb and its subject. */

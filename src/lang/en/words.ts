@@ -78,6 +78,7 @@ export const notSpeechIntroducers = ['titled', 'entitled', 'named', 'nicknamed',
 export const unrealisedMarkers = [['without', 'saying'], ['never', 'said'], ['did', "n't", 'say'], ['did', 'not', 'say']];
 
 export const ofWords = ['of'];
+export const complementPrepositions = ['of', 'for', 'on', 'at', 'from', 'with', 'in'];
 export const adjectivesFollowNoun = false;
 export const infinitiveEndings: string[] = [];
 export const bareInfinitive = false;

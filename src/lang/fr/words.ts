@@ -93,6 +93,7 @@ export const notSpeechIntroducers = ['intitulé', 'intitulée', 'intitulés', 'b
 export const unrealisedMarkers = [['sans', 'pouvoir', 'dire'], ['sans', 'dire'], ['pouvoir', 'dire'], ['sans', 'prononcer']];
 
 export const ofWords = ['de', 'du', 'des', "d'"];
+export const complementPrepositions = ['de', 'du', 'des', "d'", 'pour', 'chez', 'auprès', 'sur', 'en', 'à', 'au', 'aux'];
 export const adjectivesFollowNoun = true;
 export const infinitiveEndings: string[] = ['er', 'ir', 're', 'oir'];
 export const bareInfinitive = true;
