@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Extraction } from '../src/types.js';
 import { run } from '../src/cli/extract.js';
+import { ARTICLE_FR, articlePage, warcFile } from './io-build.js';
 
 const BIN = fileURLToPath(new URL('../bin/selon.js', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -171,4 +172,25 @@ test('--lang forces the language; --min-confidence drops weaker quotes', async (
   assert.ok(all!.quotes.length > 0);
   assert.ok(none!.quotes.every((q) => q.confidence >= 1));
   assert.ok(none!.quotes.length < all!.quotes.length);
+});
+
+test('WARC: a page with no publication date of its own is dated by its WARC-Date; a page\'s own date wins', async () => {
+  // Both records were crawled on 2022-05-25 (WARC-Date 2022-05-25T10:00:00Z, set by io-build); one page says when it
+  // was published.
+  const dated = articlePage('Higgs', ARTICLE_FR).replace('<head>', '<head><meta property="article:published_time" content="2012-07-04T09:00:00+02:00">');
+  const path = join(dir, 'crawl.warc');
+  writeFileSync(path, await warcFile([
+    { id: 'urn:uuid:undated', url: 'https://news.example/a', contentType: 'text/html; charset=utf-8', body: articlePage('Higgs') },
+    { id: 'urn:uuid:dated', url: 'https://news.example/b', contentType: 'text/html; charset=utf-8', body: dated },
+  ]));
+  for (const jobs of ['1', '2']) {
+    const result = await selon(['--jobs', jobs, path]);
+    assert.equal(result.code, 0, result.stderr);
+    const [undated, own] = jsonl(result.stdout);
+    assert.deepEqual([undated!.id, undated!.date, own!.id, own!.date], ['urn:uuid:undated', '2022-05-25', 'urn:uuid:dated', '2012-07-04']);
+    assert.deepEqual([undated!, own!].map((r) => r.messages.filter((m) => m.ruleId === 'io.warc-date').length), [1, 0]);
+    // The crawl date is given to the engine, not pasted on afterwards: "mardi" resolves against it.
+    assert.match(JSON.stringify(undated!.quotes), /2022-05-24/);
+    assert.match(JSON.stringify(own!.quotes), /2012-07-03/);
+  }
 });

@@ -25,7 +25,18 @@ export interface HtmlPage {
  * brief has about 100. */
 export const MIN_BODY_CHARS = 80;
 
+/** The last page read, for a second reading of the same page (run-job.ts reads a WARC page's date, then the engine
+ * the page): one page, so memory stays flat. */
+let last: { html: string; url: string | null; page: HtmlPage } | null = null;
+
 export function readHtml(html: string, url: string | null): HtmlPage {
+  if (last && last.html === html && last.url === url) return last.page;
+  const page = readPage(html, url);
+  last = { html, url, page };
+  return page;
+}
+
+function readPage(html: string, url: string | null): HtmlPage {
   const guarded = guardHtml(html);
   const { document } = parseHTML(wrapFragment(guarded.html));
   const page = readPageMeta(document);

@@ -15,6 +15,8 @@ export interface DocItem {
   input: DocumentInput;
   /** Problems met while decoding, carried into the record's messages (positions point into the text). */
   notes: Message[];
+  /** The date of an HTML page that gives no publication date of its own (a WARC record's WARC-Date): run-job.ts. */
+  fallbackDate?: string;
 }
 
 export interface ProblemItem {

@@ -1,7 +1,8 @@
 /**
  * A WARC file (plain, or gzipped whole or per record: open.ts has already inflated it): `response` records with an
- * HTML payload become documents (WARC-Record-ID → id, WARC-Target-URI → url), decoded in the charset the HTTP
- * headers or the page declare. Other records are counted and skipped. Records stream one at a time.
+ * HTML payload become documents (WARC-Record-ID → id, WARC-Target-URI → url, WARC-Date → date when the page gives
+ * none), decoded in the charset the HTTP headers or the page declare. Other records are counted and skipped. Records
+ * stream one at a time.
  *
  * Every record is read to its end here, never left for warcio to skip: warcio's skip loops forever on a record cut
  * short (seen with warcio 2.4.11), and reading it is how a cut is noticed.
@@ -13,6 +14,7 @@ import type { OpenedInput } from './open.js';
 import type { Origin } from './origin.js';
 import type { Message } from '../types.js';
 import { decodeMarkup } from './decode.js';
+import { normaliseDate } from './html-meta.js';
 import { MAX_DOCUMENT_BYTES } from './limits.js';
 import { megabytes } from './read-all.js';
 
@@ -67,7 +69,9 @@ async function readRecord(record: WARCRecord, origin: Origin, index: number): Pr
     notes.push({ severity: 'info', ruleId: 'io.warc-truncated', start: 0, end: 0, note });
   }
   const url = record.warcTargetURI ?? null;
-  return { kind: 'doc', id: recordId, source, input: { id: recordId, html: decoded.text, url, meta: { source } }, notes };
+  const crawled = normaliseDate(record.warcHeader('WARC-Date') ?? '');
+  const input = { id: recordId, html: decoded.text, url, meta: { source } };
+  return { kind: 'doc', id: recordId, source, input, notes, ...(crawled ? { fallbackDate: crawled } : {}) };
 }
 
 /** 'html' for a successful HTML response; otherwise why the record is not a document. */
