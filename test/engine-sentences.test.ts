@@ -51,6 +51,9 @@ const ROWS: Row[] = [
   ['en', 'Developers say the program, run by the Department of Homeland Security, has brought billions of dollars to poor areas.', [{ kind: 'indirect', content: 'the program, run by the Department of Homeland Security, has brought billions of dollars to poor areas', speaker: 'Developers' }]],
   ['en', 'The coach said the 4-1 defeat in the final against France on Sunday was a disgrace.', [{ kind: 'indirect', content: 'the 4-1 defeat in the final against France on Sunday was a disgrace', speaker: 'The coach' }]],
   ['en', 'Experts on North Korea said the latest nuclear test could change that.', [{ kind: 'indirect', content: 'the latest nuclear test could change that', speaker: 'Experts' }]],
+  // Incises without marks, English: a subject with modifiers, and the verb between two commas (PolNeAR train).
+  ['en', 'The plan is still tilted toward the rich, the Tax Foundation said.', [{ kind: 'indirect', content: 'The plan is still tilted toward the rich', speaker: 'Tax Foundation' }]],
+  ['en', 'Acts of protest, Mr. Obama said, are acts of patriotism.', [{ kind: 'indirect', content: 'Acts of protest, Mr. Obama said, are acts of patriotism', speaker: 'Obama', cue: 'said' }]],
   ['en', 'She said the word three times in the speech to the delegates in Ohio, and left.', []],
   ['fr', 'Trois personnes ont été arrêtées, a indiqué la police.', [{ kind: 'indirect', content: 'Trois personnes ont été arrêtées', speaker: 'la police' }]],
   ['en', 'Three were arrested, police said.', [{ kind: 'indirect', content: 'Three were arrested', speaker: 'police' }]],

@@ -3,7 +3,7 @@
  * it governs, a nested report, a block quote after a colon, an incise; an according-frame's clause. A clause holding a
  * quoted fragment is a mixed quote; one that is a single quoted span is that fragment.
  */
-import type { Cue, QuoteKind, Sentence, Span, Token } from '../types.js';
+import type { Cue, Mention, QuoteKind, Sentence, Span, Token } from '../types.js';
 import { OPENING_MARK, contains, lowerBound, tokenAt, trimSpan } from '../lib/tokens.js';
 import { DOUBLE_MARKS } from '../lib/marks.js';
 
@@ -56,7 +56,14 @@ function quotedWithin(ctx: Ctx, span: Span): number[] {
 }
 
 /** Makes an indirect or mixed quote from a reported clause; a clause that is one quoted span becomes its fragment. */
-function addClause(ctx: Ctx, cue: number | null, clause: Span, sentence: number, rule: string): void {
+function addClause(ctx: Ctx, cue: number | null, clause: Span, sentence: number, rule: string, split?: Span[]): void {
+  if (split) {
+    const fragments = split.map((p) => trimSpan(ctx.text, p, false));
+    const content = { start: fragments[0]!.start, end: fragments.at(-1)!.end };
+    if (fragments.some((p) => p.end - p.start < 3) || inBoilerplate(ctx, content) || overlapsQuote(ctx, content)) return;
+    for (const qi of quotedWithin(ctx, content)) ctx.usedQuoted.add(qi);
+    return add(ctx, { kind: 'indirect', content, fragments, cue, quoted: null, sentence, evidence: [rule] });
+  }
   const span = trimSpan(ctx.text, clause, false);
   if (span.end - span.start < 3 || inBoilerplate(ctx, span)) return;
   if (overlapsQuote(ctx, span)) return;
@@ -95,6 +102,8 @@ function insideQuotedSpeech(ctx: Ctx, cue: Cue): boolean {
 interface Clause {
   span: Span;
   rule: string;
+  /** The clause's words when an incise splits them: "Acts of protest, Mr. Obama said, are acts of patriotism." */
+  fragments?: Span[];
 }
 
 type ClauseReader = (ctx: Ctx, cue: Cue, c: number, s: Sentence, k: number) => Clause | null;
@@ -196,12 +205,45 @@ function introducesClause(ctx: Ctx, cue: Cue, s: Sentence): boolean {
   return ctx.lex.complementizers.has(next.norm) || next.kind === 'quote' || next.norm === ':' || startsClause(ctx, cue.range[1], s.tokens[1]);
 }
 
-/** An incise in mid-sentence: "Contrairement à tous les discours, appuie-t-il, le français est classé…" */
+/**
+ * An incise in mid-sentence: "Contrairement à tous les discours, appuie-t-il, le français est classé…"; with the
+ * subject before the verb, the reported clause resumes after it and holds both pieces: "Acts of protest, Mr. Obama
+ * said, are acts of patriotism."
+ */
 const midIncise: ClauseReader = (ctx, cue, c, s) => {
   const comma = ctx.tokens[cue.range[1]];
-  if (cue.clitic === null || comma?.norm !== ',' || !/,\s*$/.test(ctx.text.slice(s.start, cue.start)) || s.tokens[1] - cue.range[1] <= 3) return null;
-  return clauseFrom(ctx, c, s, ctx.tokens[cue.range[1] + 1]!.start, 'quote.indirect.mid-incise');
+  if (comma?.norm !== ',' || s.tokens[1] - cue.range[1] <= 3) return null;
+  if (cue.clitic !== null) {
+    if (!/,\s*$/.test(ctx.text.slice(s.start, cue.start))) return null;
+    return clauseFrom(ctx, c, s, ctx.tokens[cue.range[1] + 1]!.start, 'quote.indirect.mid-incise');
+  }
+  const before = ctx.text.slice(s.start, cue.start).lastIndexOf(',');
+  const resume = ctx.tokens[cue.range[1] + 1]!;
+  if (before <= 0 || cue.inverted || cue.passive || !subjectAfterComma(ctx, cue, s.start + before) || !predicateStarts(ctx, resume)) return null;
+  const start = clauseStartBefore(ctx, s, s.start + before);
+  const end = clauseEnd(ctx, resume.start, s, c);
+  return { span: { start, end }, rule: 'quote.indirect.mid-incise', fragments: [{ start, end: s.start + before }, { start: resume.start, end }] };
 };
+
+/** A finite verb that carries on a clause ("are", "will", "celebrated"), not a gerund adding to the incise. */
+function predicateStarts(ctx: Ctx, t: Token): boolean {
+  return ctx.lex.auxiliaries.has(t.norm) || (ctx.pack.finiteVerbEndings.some((e) => t.norm.length > 4 && t.norm.endsWith(e)) && !ctx.lex.verbForms.has(t.norm));
+}
+
+/**
+ * The verb's subject stands alone between a comma and the verb, with at most a few modifiers before it: ", Mr. Obama
+ * said", ", the Tax Foundation said", ", top black lawmakers said".
+ */
+function subjectAfterComma(ctx: Ctx, cue: Cue, comma: number): Mention | null {
+  const subject = mentionsIn(ctx, comma + 1, cue.start).find((m) => m.end <= cue.start && ctx.text.slice(m.end, cue.start).replace(/\([^()]*\)/g, '').trim() === '');
+  if (!subject || subject.kind === 'relative') return null;
+  const lead = ctx.tokens.slice(tokenAt(ctx.tokens, comma + 1), tokenAt(ctx.tokens, subject.start));
+  const modifier = (t: Token) => t.kind === 'word' && !ctx.lex.verbForms.has(t.norm) && !ctx.lex.auxiliaries.has(t.norm) && !ctx.lex.complementizers.has(t.norm) && !ctx.pack.coordinators.includes(t.norm) && !isPreposition(ctx, t.norm);
+  return lead.length <= MODIFIERS && lead.every(modifier) ? subject : null;
+}
+
+/** Words that may stand before an incise's subject: "the", "top black". */
+const MODIFIERS = 3;
 
 /** A postposed incise without marks: "Trois personnes ont été arrêtées, a indiqué la police." / ", police said." */
 const postposedIncise: ClauseReader = (ctx, cue, _c, s) => {
@@ -288,7 +330,7 @@ export function buildFromVerb(ctx: Ctx, c: number): void {
   if (governedFragment(ctx, c, s, k) || blockQuote(ctx, c, s)) return;
   for (const read of CLAUSE_READERS) {
     const found = read(ctx, cue, c, s, k);
-    if (found) return addClause(ctx, c, found.span, s.index, found.rule);
+    if (found) return addClause(ctx, c, found.span, s.index, found.rule, found.fragments);
   }
 }
 
@@ -296,8 +338,7 @@ export function buildFromVerb(ctx: Ctx, c: number): void {
 function isIncise(ctx: Ctx, s: Sentence, cue: Cue, comma: number): boolean {
   const between = ctx.text.slice(comma + 1, cue.start);
   const mentions = ctx.doc.layers.mentions!;
-  const subject = mentionsIn(ctx, comma + 1, cue.start).find((m) => m.end <= cue.start && ctx.text.slice(m.end, cue.start).replace(/\([^()]*\)/g, '').trim() === '');
-  if (between.trim() !== '' && (!subject || subject.kind === 'relative' || ctx.text.slice(comma + 1, subject.start).trim() !== '')) return false;
+  if (between.trim() !== '' && !subjectAfterComma(ctx, cue, comma)) return false;
   // Only the inverted subject and a short phrase may follow: ", a indiqué la police." / ", police said Tuesday."
   let k = cue.range[1];
   while (k < s.tokens[1] && ctx.lex.adverbs.has(ctx.tokens[k]!.norm)) k++;
