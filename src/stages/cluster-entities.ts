@@ -12,6 +12,8 @@ import { foldWords } from '../lib/names.js';
 
 interface Draft {
   id: string;
+  /** Creation order (the id's number): on ties between names, the most recent entity wins. */
+  order: number;
   names: string[];
   words: Set<string>;
   roles: Set<string>;
@@ -21,19 +23,28 @@ interface Draft {
   numbers: GrammaticalNumber[];
 }
 
-const isSubset = (a: Set<string>, b: Set<string>) => a.size > 0 && [...a].every((w) => b.has(w));
+function isSubset(a: Set<string>, b: Set<string>): boolean {
+  if (a.size === 0) return false;
+  for (const w of a) if (!b.has(w)) return false;
+  return true;
+}
 
-function initials(words: string[]): string {
-  return words.map((w) => w[0]).join('');
+/** What an acronym may abbreviate: the lower-case initials of a name's capitalised words, particles aside ("Agence
+ * France-Presse" → "afp"); null under two such words. */
+function initialsOf(name: string, particles: Set<string>): string | null {
+  const ws = name.split(/[\s-]+/).filter((w) => w && !particles.has(w.toLowerCase()) && /^\p{Lu}/u.test(w));
+  return ws.length >= 2 ? ws.map((w) => w[0]).join('').toLowerCase() : null;
 }
 
 /** The entity a proper-name mention belongs to: a containing or contained name, the most recent on ties. */
-function matchByName(drafts: Draft[], byWord: Map<string, Draft[]>, words: Set<string>, raw: string, particles: Set<string>): Draft | null {
+function matchByName(drafts: Draft[], byWord: Map<string, Draft[]>, words: Set<string>, raw: string, initials: (name: string) => string | null): Draft | null {
   // Only entities sharing a word can contain or be contained (and the most recent wins).
   let best: Draft | null = null;
   for (const w of words) {
-    for (const e of byWord.get(w) ?? []) {
-      if ((isSubset(words, e.words) || isSubset(e.words, words)) && (!best || Number(e.id.slice(1)) > Number(best.id.slice(1)))) best = e;
+    const holders = byWord.get(w);
+    if (!holders) continue;
+    for (const e of holders) {
+      if ((!best || e.order > best.order) && (isSubset(words, e.words) || isSubset(e.words, words))) best = e;
     }
   }
   if (best) return best;
@@ -41,10 +52,7 @@ function matchByName(drafts: Draft[], byWord: Map<string, Draft[]>, words: Set<s
     const acronym = raw.toLowerCase();
     for (let d = drafts.length - 1; d >= 0; d--) {
       const e = drafts[d]!;
-      for (const n of e.names) {
-        const ws = n.split(/[\s-]+/).filter((w) => w && !particles.has(w.toLowerCase()) && /^\p{Lu}/u.test(w));
-        if (ws.length >= 2 && initials(ws).toLowerCase() === acronym) return e;
-      }
+      for (const n of e.names) if (initials(n) === acronym) return e;
     }
   }
   return null;
@@ -71,6 +79,28 @@ function roleKey(m: Mention, text: string): string {
   let tail = lower.slice(at);
   if (m.name) tail = tail.slice(0, Math.max(m.role!.length, tail.lastIndexOf(m.name.toLowerCase())));
   return tail.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A copy of a mention with its entity id, written field by field in the layer's key order: in V8, adding a key to a
+ * spread copy ({ ...m, entity }) takes a slow path, and that copy was a tenth of the stage.
+ */
+function withEntity(m: Mention, entity: string): Mention {
+  return {
+    start: m.start, end: m.end, text: m.text, gender: m.gender, number: m.number, name: m.name, role: m.role,
+    sentence: m.sentence, quoted: m.quoted, kind: m.kind, type: m.type, entity,
+  };
+}
+
+/** The name with the most words, the earliest on ties. */
+function longestName(names: string[]): string | null {
+  let best: string | null = null;
+  let most = 0;
+  for (const n of names) {
+    const count = n.split(/\s+/).length;
+    if (best === null || count > most) { best = n; most = count; }
+  }
+  return best;
 }
 
 function mostCommon<T>(xs: T[], fallback: T): T {
@@ -114,21 +144,30 @@ export const clusterEntities: Stage = {
   produces: ['entities'],
   run(doc, pack: LanguagePack, config) {
     const lex = lexicon(pack);
-    const mentions = doc.layers.mentions!.map((m) => ({ ...m }));
+    // Read-only while clustering; copies carrying their entity id are made at the end.
+    const mentions = doc.layers.mentions!;
     const drafts: Draft[] = [];
     const byRole = new Map<string, Draft>();
     const byWord = new Map<string, Draft[]>();
-    // Names repeat through an article: fold each once.
+    // Names repeat through an article: fold each once, and read each one's initials once.
     const folded = new Map<string, string[]>();
     const fold = (name: string) => {
       let words = folded.get(name);
       if (!words) folded.set(name, (words = foldWords(name, lex.particles)));
       return words;
     };
-    const entityOfMention: Array<Draft | null> = mentions.map(() => null);
+    const initialsByName = new Map<string, string | null>();
+    const initials = (name: string) => {
+      let found = initialsByName.get(name);
+      if (found === undefined) initialsByName.set(name, (found = initialsOf(name, lex.particles)));
+      return found;
+    };
+    const roleKeys: Array<string | undefined> = new Array(mentions.length);
+    const roleKeyOf = (i: number) => (roleKeys[i] ??= roleKey(mentions[i]!, doc.text));
+    const entityOfMention: Array<Draft | null> = new Array(mentions.length).fill(null);
 
     const newDraft = (): Draft => {
-      const d: Draft = { id: `e${drafts.length + 1}`, names: [], words: new Set(), roles: new Set(), mentions: [], types: [], genders: [], numbers: [] };
+      const d: Draft = { id: `e${drafts.length + 1}`, order: drafts.length + 1, names: [], words: new Set(), roles: new Set(), mentions: [], types: [], genders: [], numbers: [] };
       drafts.push(d);
       return d;
     };
@@ -154,52 +193,55 @@ export const clusterEntities: Stage = {
       if (m.role) {
         d.roles.add(m.role);
         byRole.set(m.role, d);
-        byRole.set(roleKey(m, doc.text), d);
+        byRole.set(roleKeyOf(i), d);
       }
     };
 
-    mentions.forEach((m, i) => {
-      if (m.kind === 'pronoun' || m.kind === 'relative') return;
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i]!;
+      if (m.kind === 'pronoun' || m.kind === 'relative') continue;
       const app = appositionHead(mentions, i, doc.text);
-      if (app !== null && entityOfMention[app]) return attach(entityOfMention[app]!, i);
-      if (m.name) {
+      if (app !== null && entityOfMention[app]) attach(entityOfMention[app]!, i);
+      else if (m.name) {
         const words = new Set(fold(m.name));
-        const found = matchByName(drafts, byWord, words, m.name, lex.particles);
-        return attach(found ?? newDraft(), i);
-      }
-      if (m.role) {
+        const found = matchByName(drafts, byWord, words, m.name, initials);
+        attach(found ?? newDraft(), i);
+      } else if (m.role) {
         // A bare role refers back to whoever last carried it; a role with its own complement ("le ministre de
         // l'Intérieur") only to whoever carried that same complement.
-        const key = roleKey(m, doc.text);
+        const key = roleKeyOf(i);
         const prior = key === m.role ? byRole.get(m.role) : byRole.get(key);
-        return attach(prior ?? newDraft(), i);
-      }
-      attach(newDraft(), i);
-    });
+        attach(prior ?? newDraft(), i);
+      } else attach(newDraft(), i);
+    }
 
-    mentions.forEach((m, i) => {
-      if ((m.kind !== 'pronoun' && m.kind !== 'relative') || m.quoted) return;
-      const j = resolvePronoun(mentions, i, config.corefWindow, (k) => entityOfMention[k]?.id ?? null);
+    const entityIdOf = (k: number) => entityOfMention[k]?.id ?? null;
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i]!;
+      if ((m.kind !== 'pronoun' && m.kind !== 'relative') || m.quoted) continue;
+      const j = resolvePronoun(mentions, i, config.corefWindow, entityIdOf);
       if (j !== null && entityOfMention[j]) attach(entityOfMention[j]!, i);
-    });
+    }
 
     const entities: Entity[] = [];
     for (const d of drafts) {
       if (!d.mentions.length) continue;
-      const named = d.names.length ? d.names.reduce((a, b) => (b.split(/\s+/).length > a.split(/\s+/).length ? b : a)) : null;
       const first = mentions[d.mentions[0]!]!;
       d.mentions.sort((a, b) => a - b);
-      const entity: Entity = {
+      entities.push({
         id: d.id,
-        name: named ?? first.text,
+        name: longestName(d.names) ?? first.text,
         type: mostCommon(d.types, 'person' as EntityType),
         gender: mostCommon(d.genders, null as Gender),
         number: mostCommon(d.numbers, 'sg' as GrammaticalNumber),
         mentions: d.mentions,
-      };
-      for (const k of d.mentions) mentions[k]!.entity = d.id;
-      entities.push(entity);
+      });
     }
-    return { ...doc, layers: { ...doc.layers, mentions, entities } };
+    // Every attached mention belongs to an entity (a draft with mentions).
+    const clustered = mentions.map((m, i) => {
+      const d = entityOfMention[i];
+      return d ? withEntity(m, d.id) : { ...m };
+    });
+    return { ...doc, layers: { ...doc.layers, mentions: clustered, entities } };
   },
 };
