@@ -67,7 +67,8 @@ export function compareWording(a: string | PreparedText, b: string | PreparedTex
   const smallSet = new Set(small);
   const containment = smallSet.size === 0 ? 0 : shared / smallSet.size;
   const sequence = sa.length + sb.length === 0 ? 0 : (2 * lcsLength(sa, sb)) / (sa.length + sb.length);
-  const truncation = small.length > 0 && lcsLength(small, large) === small.length;
+  // In order needs all of them first: the LCS is run only when every term of the shorter version is in the longer.
+  const truncation = small.length > 0 && shared === smallSet.size && lcsLength(small, large) === small.length;
   const negationDiffers = pa.negated !== pb.negated;
   const nearDuplicate =
     sameWording ||

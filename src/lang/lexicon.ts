@@ -30,6 +30,8 @@ export interface Lexicon {
   ambiguous: Set<string>;
   /** Weekdays and relative day words ("mardi", "yesterday"). */
   dayWords: Set<string>;
+  /** Month name → its index (0 = January). */
+  months: Map<string, number>;
   /** Lower-case words that may open a mention: determiners, pronouns, role, body, media and honorific heads. */
   mentionStarters: Set<string>;
   /** According-frames (and weak ones) by their first word. */
@@ -127,6 +129,7 @@ export function lexicon(pack: LanguagePack): Lexicon {
     preverbalClitics: new Set(pack.preverbalClitics),
     ambiguous: new Set(pack.ambiguousForms),
     dayWords: new Set([...pack.time.weekdays, ...Object.keys(pack.time.relativeDays)]),
+    months: new Map(pack.time.months.map((m, i) => [m, i])),
     mentionStarters: new Set([
       ...Object.keys(pack.determiners), ...Object.keys(pack.pronouns), ...roleFirstLen.keys(), ...bodyFirstLen.keys(),
       ...mediaFirstLen.keys(), ...honorifics.keys(), ...pack.contractions,

@@ -332,8 +332,8 @@ function timeOf(ctx: Ctx, q: QuoteDraft): TimeRef | null {
   for (let k = s.tokens[0]; k < s.tokens[1]; k++) {
     const t = ctx.tokens[k]!;
     if (ctx.lex.dayWords.has(t.norm)) consider(k, k + 1, resolveDate(ctx.doc.date, t.norm, ctx.pack.time));
-    const month = ctx.pack.time.months.indexOf(t.norm);
-    if (month < 0) continue;
+    const month = ctx.lex.months.get(t.norm);
+    if (month === undefined) continue;
     // "24 mai (2012)" or "May 24(, 2012)"
     const before = ctx.tokens[k - 1];
     const after = ctx.tokens[k + 1];
