@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fold, wordsOf } from '../src/accounts/normalize.js';
-import { formatDiff, wordDiff } from '../src/accounts/diff.js';
+import { formatDiff, lcsLength, lcsPairs, wordDiff } from '../src/accounts/diff.js';
 import { estimateJaccard, lshCandidates, minHasher, shingles } from '../src/accounts/minhash.js';
 import { accountsOver, clusterQuotes, type AccountQuote } from '../src/accounts/cluster.js';
 
@@ -24,6 +24,19 @@ test('word diff: only words count, shown in their original spelling', () => {
   assert.equal(formatDiff(ops), "nous ne cèderons [-pas-] {+jamais+} sur l'âge de départ");
   assert.deepEqual(wordDiff('Same words.', '"same WORDS"').map((o) => o.op), ['same']);
   assert.deepEqual(wordDiff('', 'new words').map((o) => [o.op, o.text]), [['added', 'new words']]);
+});
+
+test('LCS length (bit-parallel, several 32-bit blocks) agrees with the subsequence the diff is built on', () => {
+  let seed = 7;
+  const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  for (let t = 0; t < 5000; t++) {
+    const alphabet = 1 + Math.floor(rand() * 6);
+    const word = () => `w${Math.floor(rand() * alphabet)}`;
+    const a = Array.from({ length: Math.floor(rand() * 100) }, word);
+    const b = Array.from({ length: Math.floor(rand() * 100) }, word);
+    assert.equal(lcsLength(a, b), lcsPairs(a, b).length, `${a.join(' ')} | ${b.join(' ')}`);
+  }
+  assert.equal(lcsLength(['nous', 'ne', 'céderons', 'pas'], ['nous', 'ne', 'céderons', 'jamais', 'pas']), 4);
 });
 
 test('MinHash estimates Jaccard; LSH finds near-duplicates and not unrelated texts', () => {

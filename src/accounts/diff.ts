@@ -47,7 +47,10 @@ export function lcsPairs<T>(a: ArrayLike<T>, b: ArrayLike<T>): [number, number][
   return out;
 }
 
-/** Length of a longest common subsequence: one row of the table at a time, no pairs kept. */
+/**
+ * Length of a longest common subsequence, without the table: the bit-parallel algorithm of Hyyrö (2004), one bit per
+ * word of `b` in 32-bit blocks, so a pair of versions costs |a|·⌈|b|/32⌉ steps.
+ */
 export function lcsLength<T>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   let pre = 0;
   while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
@@ -57,13 +60,36 @@ export function lcsLength<T>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   const m = b.length - pre - suf;
   // Same bound as lcsPairs: beyond it the middle counts for nothing, so both functions always agree.
   if (n === 0 || m === 0 || n * m > MAX_CELLS) return pre + suf;
-  let row = new Uint32Array(m + 1);
-  let next = new Uint32Array(m + 1);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) next[j] = a[pre + i] === b[pre + j] ? row[j + 1]! + 1 : Math.max(row[j]!, next[j + 1]!);
-    [row, next] = [next, row];
+  const blocks = (m + 31) >>> 5;
+  // Where each word of b's middle stands, as bits.
+  const at = new Map<T, Uint32Array>();
+  for (let j = 0; j < m; j++) {
+    const w = b[pre + j]!;
+    let bits = at.get(w);
+    if (!bits) at.set(w, (bits = new Uint32Array(blocks)));
+    bits[j >>> 5]! |= 1 << (j & 31);
   }
-  return pre + suf + row[0]!;
+  const v = new Uint32Array(blocks).fill(0xffffffff);
+  for (let i = 0; i < n; i++) {
+    const bits = at.get(a[pre + i]!);
+    if (!bits) continue;
+    // V ← (V + U) | (V − U) with U = V & bits, carries and borrows running from block to block.
+    let carry = 0;
+    let borrow = 0;
+    for (let k = 0; k < blocks; k++) {
+      const x = v[k]!;
+      const u = (x & bits[k]!) >>> 0;
+      const sum = x + u + carry;
+      carry = sum > 0xffffffff ? 1 : 0;
+      const diff = x - u - borrow;
+      borrow = diff < 0 ? 1 : 0;
+      v[k] = (sum >>> 0) | (diff >>> 0);
+    }
+  }
+  // The zero bits among the m first are the length.
+  let ones = 0;
+  for (let j = 0; j < m; j++) ones += (v[j >>> 5]! >>> (j & 31)) & 1;
+  return pre + suf + m - ones;
 }
 
 /** The words that turn `from` into `to`: runs of same / removed / added words, in the original spelling. */

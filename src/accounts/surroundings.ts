@@ -29,7 +29,8 @@ export function narratorText(doc: Document): string {
     for (const p of pieces) {
       if (p.end <= at) continue;
       const from = Math.max(at, p.start);
-      parts.push(doc.text.slice(at, from), doc.text.slice(from, p.end).replace(/[^\n]/g, ' '));
+      const words = doc.text.slice(from, p.end);
+      parts.push(doc.text.slice(at, from), words.includes('\n') ? words.replace(/[^\n]/g, ' ') : ' '.repeat(words.length));
       at = p.end;
     }
     parts.push(doc.text.slice(at));
