@@ -54,6 +54,7 @@ const ROWS: Row[] = [
   // Incises without marks, English: a subject with modifiers, and the verb between two commas (PolNeAR train).
   ['en', 'The plan is still tilted toward the rich, the Tax Foundation said.', [{ kind: 'indirect', content: 'The plan is still tilted toward the rich', speaker: 'Tax Foundation' }]],
   ['en', 'Acts of protest, Mr. Obama said, are acts of patriotism.', [{ kind: 'indirect', content: 'Acts of protest, Mr. Obama said, are acts of patriotism', speaker: 'Obama', cue: 'said' }]],
+  ['en', 'Three were arrested, police said, adding that more arrests were expected.', [{ kind: 'indirect', content: 'Three were arrested', speaker: 'police' }, { kind: 'indirect', content: 'more arrests were expected', speaker: 'police', cue: 'adding' }]],
   ['en', 'She said the word three times in the speech to the delegates in Ohio, and left.', []],
   ['fr', 'Trois personnes ont été arrêtées, a indiqué la police.', [{ kind: 'indirect', content: 'Trois personnes ont été arrêtées', speaker: 'la police' }]],
   ['en', 'Three were arrested, police said.', [{ kind: 'indirect', content: 'Three were arrested', speaker: 'police' }]],

@@ -346,8 +346,14 @@ function isIncise(ctx: Ctx, s: Sentence, cue: Cue, comma: number): boolean {
   if (between.trim() === '' && !inverted && cue.clitic === null) return false;
   if (inverted) k = tokenAt(ctx.tokens, inverted.end);
   // The subject may carry a complement: ", affirme Rami Abd al-Rahman de l'Observatoire syrien des droits de l'homme."
-  const rest = s.tokens[1] - k;
-  return rest <= 12 && !ctx.tokens.slice(k, s.tokens[1]).some((t) => t.kind === 'quote' || ctx.lex.complementizers.has(t.norm));
+  // A participle after a comma adds to the incise: ", police said, adding that more arrests were expected."
+  let end = s.tokens[1];
+  for (let j = k; j < end - 1; j++) {
+    if (ctx.tokens[j]!.norm !== ',') continue;
+    const [c0, c1] = cuesIn(ctx, ctx.tokens[j + 1]!.start, ctx.tokens[j + 1]!.end);
+    for (let c = c0; c < c1; c++) if (ctx.cues[c]!.form === 'gerund') end = j;
+  }
+  return end - k <= 12 && !ctx.tokens.slice(k, end).some((t) => t.kind === 'quote' || ctx.lex.complementizers.has(t.norm));
 }
 
 /**

@@ -34,6 +34,7 @@ function piecesOf(q: QuoteDraft): Span[] {
 
 /** Follows `continues` links to the first quote of a chain. */
 function headOf(q: QuoteDraft, byId: Map<string, QuoteDraft>): QuoteDraft {
+  if (!q.continues) return q;
   let head = q;
   const seen = new Set<string>([q.id]);
   while (head.continues && byId.has(head.continues) && !seen.has(head.continues)) {
