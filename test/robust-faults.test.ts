@@ -5,7 +5,8 @@
  *  - the ingest process is killed (SIGKILL) mid-run → the database is valid, and the same command finishes the job
  *    with every document stored once and the same quotes as an uninterrupted run;
  *  - the database file is corrupt (garbage, damaged pages, truncated) → a clear error, the file left byte for byte as
- *    it was, and never a search that quietly answers with rows missing.
+ *    it was, and never a search that quietly answers with rows missing;
+ *  - the file is another application's SQLite database → refused the same way (E012), never given selon's tables.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -247,3 +248,42 @@ for (const how of ['garbage', 'pages', 'truncated'] as const) {
     }
   });
 }
+
+test('a SQLite database of another application: ingest, search, serve and reindex refuse it (E012), file unchanged', async () => {
+  const dir = tmp();
+  try {
+    // Another program's database, in the default rollback-journal mode: a real SQLite file, valid and intact.
+    const other = join(dir, 'app.db');
+    const app = new Database(other);
+    app.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, customer TEXT NOT NULL, total REAL); CREATE TABLE customers (name TEXT PRIMARY KEY)');
+    app.prepare('INSERT INTO invoices (customer, total) VALUES (?, ?)').run('ACME', 120.5);
+    app.close();
+    const before = sha(other);
+
+    for (const args of [['ingest', join(ROOT, 'data/gold')], ['search', 'x'], ['serve', '--port', '0'], ['reindex']]) {
+      const run = selon([...args, '--store', `sqlite:${other}`]);
+      assert.equal(run.status, 2, `${args[0]}: ${run.stderr}`);
+      assert.match(run.stderr, /^selon \w+: E012 /, `${args[0]}: ${run.stderr}`);
+      assert.ok(run.stderr.includes(`sqlite:${other}: not a valid, intact selon database (a SQLite database of another application: ` +
+        'tables customers, invoices; selon writes only to its own files)'), `${args[0]}: ${run.stderr}`);
+      noStackTrace(run.stderr);
+      assert.equal(run.stdout.includes('quotes'), false, `${args[0]} answered from another application's database: ${run.stdout}`);
+      assert.equal(sha(other), before, `${args[0]} changed another application's database`);
+      assert.equal(existsSync(`${other}-wal`), false, `${args[0]} left a WAL file next to it`);
+    }
+    await assert.rejects(openStore(`sqlite:${other}`), (err: unknown) => err instanceof SelonError && err.code === 'E012');
+    assert.equal(sha(other), before);
+    const check = new Database(other, { readonly: true });
+    assert.deepEqual(check.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all(), ['customers', 'invoices']);
+    check.close();
+
+    // An empty SQLite file (no table yet) is still taken: selon creates its store in it.
+    const empty = join(dir, 'empty.db');
+    new Database(empty).close();
+    const fresh = selon(['ingest', join(ROOT, 'data/gold'), '--store', `sqlite:${empty}`]);
+    assert.equal(fresh.status, 0, fresh.stderr);
+    assert.ok(census(empty).documents > 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

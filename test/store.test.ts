@@ -1,7 +1,7 @@
 /** The SQLite store on a real file: migrations, idempotent ingest, search, speakers, documents, accounts, reindex. */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -124,6 +124,29 @@ describe('store URLs', () => {
     await assert.rejects(openStore(`sqlite:${notDb}`), (err: SelonError) => err.code === 'E012' && /not a valid, intact selon database \(file is not a database\)/.test(err.message));
     await assert.rejects(openStore(`sqlite:${join(dir, 'absent.db')}`, { create: false }), (err: SelonError) => err.code === 'E006');
     assert.equal(existsSync(join(dir, 'absent.db')), false);
+  });
+
+  test('a SQLite database of another application is refused (E012) and left as it is; a selon store with a table added is not', async () => {
+    // A Rails-style database has a schema_migrations table too, but not selon's (version, name, applied_at).
+    const other = join(dir, 'rails.db');
+    const app = new Database(other);
+    app.exec(`CREATE TABLE schema_migrations (version TEXT PRIMARY KEY); INSERT INTO schema_migrations VALUES ('20240101000000');
+      CREATE TABLE documents (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO documents (body) VALUES ('mine')`);
+    app.close();
+    const before = readFileSync(other);
+    await assert.rejects(openStore(`sqlite:${other}`), (err: SelonError) => err.code === 'E012' &&
+      err.message.includes('(a SQLite database of another application: tables documents, schema_migrations; selon writes only to its own files)'));
+    assert.ok(readFileSync(other).equals(before), 'the file was changed');
+
+    // A selon store in which the user keeps a table of their own is still selon's store.
+    const url = freshUrl();
+    await (await openStore(url)).close();
+    const db = new Database(url.slice('sqlite:'.length));
+    db.exec('CREATE TABLE my_notes (note TEXT)');
+    db.close();
+    const store = await openStore(url);
+    assert.equal((await store.stats()).schemaVersion, LATEST_VERSION);
+    await store.close();
   });
 
   for (const url of ['mysql://x', 'selon.db', 'sqlite:', `sqlite:${join(dir, 'missing-folder', 'x.db')}`]) {

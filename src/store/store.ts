@@ -199,7 +199,7 @@ export interface OpenOptions {
   create?: boolean;
 }
 
-/** Opens (and migrates) the store a URL names. Throws E006 for a URL it cannot use, E012 for a damaged store file. */
+/** Opens (and migrates) the store a URL names. Throws E006 for a URL it cannot use, E012 for a damaged file or another application's. */
 export async function openStore(url: string = DEFAULT_STORE_URL, options: OpenOptions = {}): Promise<Store> {
   const target = parseStoreUrl(url);
   if (target.backend === 'sqlite') {

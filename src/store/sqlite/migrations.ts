@@ -150,6 +150,19 @@ export const MIGRATIONS: Migration[] = [
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
+/**
+ * The tables of a file that is not a selon store: it has tables, and none of them is selon's `schema_migrations`
+ * (version, name, applied_at), which every selon store has had from its first version. Empty for an empty file and
+ * for a selon store of any schema version (an older one is migrated, a newer one refused with E008). One query on
+ * sqlite_master, run before anything is written (another application's database must be left as it is).
+ */
+export function foreignTables(db: Database): string[] {
+  const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+    ORDER BY name`).all() as { name: string; sql: string | null }[];
+  if (tables.some((t) => t.name === 'schema_migrations' && /\bapplied_at\b/.test(t.sql ?? ''))) return [];
+  return tables.map((t) => t.name);
+}
+
 export function schemaVersion(db: Database): number {
   const row = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null };
   return row.v ?? 0;

@@ -6,7 +6,7 @@ import type { Database as Db } from 'better-sqlite3';
 import type { Extraction } from '../../types.js';
 import { SelonError } from '../../errors.js';
 import type { AccountFilters, ExtractFn, QuoteFilters, ReindexOptions, SpeakerFilters, Store } from '../store.js';
-import { migrate } from './migrations.js';
+import { foreignTables, migrate } from './migrations.js';
 import { checkRecord, ingestRecord } from './write.js';
 import { keysAfter, quoteRecords, searchQuotes } from './search.js';
 import { getDocument, getSpeaker, listAccounts, listSpeakers, stats, storedKey } from './read.js';
@@ -24,13 +24,18 @@ export function openDatabase(path: string, create = true): Db {
   let db: Db | null = null;
   try {
     db = new Database(path);
+    db.pragma('busy_timeout = 5000');
+    if (existed) {
+      // Another application's database would get selon's tables added to it: refuse it (one query on sqlite_master).
+      // A damaged file would answer some queries with rows missing (silent loss) and take new writes into broken
+      // pages: refuse it too. Both before journal_mode = WAL, which rewrites the file header
+      // (test/robust-faults.test.ts).
+      checkSelonFile(db, path);
+      checkIntact(db, path);
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    // A damaged file would answer some queries with rows missing (silent loss) and take new writes into broken pages:
-    // refuse it on open, before anything is read or written (test/robust-faults.test.ts).
-    if (existed) checkIntact(db, path);
     migrate(db);
     return db;
   } catch (err) {
@@ -47,6 +52,16 @@ function checkIntact(db: Db, path: string): void {
   const problems = db.pragma('quick_check(3)', { simple: false }) as { quick_check: string }[];
   if (problems.length === 1 && problems[0]!.quick_check === 'ok') return;
   throw damagedFile(path, `damaged: ${problems.map((p) => p.quick_check).join('; ').replace(/\s+/g, ' ')}`);
+}
+
+/** A SQLite file with tables but no selon store in it: some other program's data, never written to. */
+function checkSelonFile(db: Db, path: string): void {
+  const tables = foreignTables(db);
+  if (tables.length === 0) return;
+  const shown = tables.length > 10 ? `${tables.slice(0, 10).join(', ')} … (${tables.length} tables)` : tables.join(', ');
+  throw new SelonError('E012', `sqlite:${path}: not a valid, intact selon database (a SQLite database of another application: ` +
+    `tables ${shown}; selon writes only to its own files). Nothing was read or changed: give --store a new file, ` +
+    'or an empty one, for selon\'s store');
 }
 
 /** An existing file that SQLite cannot read as an intact database, refused on open and left as it is. */
