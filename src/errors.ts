@@ -14,7 +14,7 @@ export const ERRORS = {
   E009: 'not a valid selon/1 record',
   E010: 'cannot reach the queue (Redis)',
   E011: 'unknown run',
-  E012: 'the store cannot be written or read (full disk, damaged file)',
+  E012: 'the store cannot be written or read (full disk, damaged file, a database of another application)',
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
