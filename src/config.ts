@@ -8,10 +8,13 @@ export interface EngineConfig {
   minDirectWords: number;
   /** How far (in sentences) a pronoun may look back for its antecedent. */
   corefWindow: number;
+  /** A longer text is read in windows of whole paragraphs of at most this many characters (src/windows.ts). */
+  windowChars: number;
 }
 
 export const DEFAULT_CONFIG: EngineConfig = {
   minConfidence: 0,
   minDirectWords: 4,
   corefWindow: 6,
+  windowChars: 1_000_000,
 };

@@ -9,6 +9,7 @@ import { packFor, PACKS } from './lang/index.js';
 import { runPipeline } from './pipeline.js';
 import { toExtraction, skipped } from './output.js';
 import { readHtml } from './io/html.js';
+import { joinWindows, windowsOf } from './windows.js';
 
 export type * from './types.js';
 export { ENGINE_VERSION } from './config.js';
@@ -59,9 +60,13 @@ export function extract(input: string | DocumentInput, options: ExtractOptions =
   const lang = forced ?? given.lang ?? detectLanguage(text);
   const pack = packFor(lang);
   if (!pack) return skipped({ id, text, meta, date, lang }, 'unsupported-language', engineInfo());
-  const doc: Document = { id, text, lang: pack.code as Lang, date, meta, layers: {}, messages: [] };
-  const done = runPipeline(doc, pack, config);
-  return toExtraction(done, engineInfo(), config);
+  const read = (part: string) => {
+    const doc: Document = { id, text: part, lang: pack.code as Lang, date, meta, layers: {}, messages: [] };
+    return toExtraction(runPipeline(doc, pack, config), engineInfo(), config);
+  };
+  const windows = windowsOf(text, config.windowChars);
+  if (windows.length === 1) return read(text);
+  return joinWindows(text, windows.map((window) => ({ window, record: read(text.slice(window.start, window.end)) })));
 }
 
 /** Extracts each document of a (possibly async) stream, in order, holding one document at a time. */
