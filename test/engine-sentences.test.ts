@@ -55,6 +55,10 @@ const ROWS: Row[] = [
   ['en', 'The plan is still tilted toward the rich, the Tax Foundation said.', [{ kind: 'indirect', content: 'The plan is still tilted toward the rich', speaker: 'Tax Foundation' }]],
   ['en', 'Acts of protest, Mr. Obama said, are acts of patriotism.', [{ kind: 'indirect', content: 'Acts of protest, Mr. Obama said, are acts of patriotism', speaker: 'Obama', cue: 'said' }]],
   ['en', 'Three were arrested, police said, adding that more arrests were expected.', [{ kind: 'indirect', content: 'Three were arrested', speaker: 'police' }, { kind: 'indirect', content: 'more arrests were expected', speaker: 'police', cue: 'adding' }]],
+  // Zero-that after an addressee or a time or channel phrase (PolNeAR train).
+  ['en', 'Sanders told reporters he would run.', [{ kind: 'indirect', content: 'he would run', speaker: 'Sanders', addressee: 'reporters' }]],
+  ['en', 'Sheldon Adelson said on Friday he met Donald Trump earlier this week.', [{ kind: 'indirect', content: 'he met Donald Trump earlier this week', speaker: 'Sheldon Adelson' }]],
+  ['en', 'Paul Ryan said at a press conference the plan would fail.', [{ kind: 'indirect', content: 'the plan would fail', speaker: 'Paul Ryan', via: ['press conference'] }]],
   ['en', 'She said the word three times in the speech to the delegates in Ohio, and left.', []],
   ['fr', 'Trois personnes ont été arrêtées, a indiqué la police.', [{ kind: 'indirect', content: 'Trois personnes ont été arrêtées', speaker: 'la police' }]],
   ['en', 'Three were arrested, police said.', [{ kind: 'indirect', content: 'Three were arrested', speaker: 'police' }]],

@@ -154,13 +154,46 @@ const objectInfinitiveClause: ClauseReader = (ctx, cue, c, s, k) => {
 };
 
 /** A clause with no complementizer: "Police said three people were arrested." */
-const zeroThatClause: ClauseReader = (ctx, cue, c, s, k) => {
-  if (!ctx.pack.zeroComplementizerVerbs.includes(cue.lemma) || cue.inverted || cue.passive || s.tokens[1] - k < 4) return null;
-  if (!startsClause(ctx, k, s.tokens[1])) return null;
+const zeroThatClause: ClauseReader = (ctx, cue, c, s, verbEnd) => {
+  if (!ctx.pack.zeroComplementizerVerbs.includes(cue.lemma) || cue.inverted || cue.passive) return null;
+  const k = [skipFrames(ctx, skipAddressee(ctx, cue, verbEnd, s), s), verbEnd].find((at) => s.tokens[1] - at >= 4 && startsClause(ctx, at, s.tokens[1]));
+  if (k === undefined) return null;
   const t = ctx.tokens[k]!;
   const starts = t.kind === 'word' && !ctx.pack.channelPrepositions.includes(t.norm) && !ctx.pack.addresseePrepositions.includes(t.norm) && !ctx.lex.adverbs.has(t.norm) && !ctx.lex.verbForms.has(t.norm);
   return starts ? clauseFrom(ctx, c, s, t.start, 'quote.indirect.zero-complementizer') : null;
 };
+
+/** "told reporters he would…": past the addressee a verb takes as its object. */
+function skipAddressee(ctx: Ctx, cue: Cue, k: number, s: Sentence): number {
+  const m = ctx.pack.verbs[cue.lemma]!.addresseeObject ? mentionsIn(ctx, ctx.tokens[k]?.start ?? Infinity, (ctx.tokens[k]?.start ?? Infinity) + 1)[0] : undefined;
+  return m && m.end <= s.end ? tokenAt(ctx.tokens, m.end) : k;
+}
+
+/** Past the time and channel phrases between a verb and its clause: "said on Friday he…", "said in a statement the…". */
+function skipFrames(ctx: Ctx, k: number, s: Sentence): number {
+  const end = s.tokens[1];
+  const framing = (t: Token) => ctx.lex.dayWords.has(t.norm) || ctx.lex.months.has(t.norm) || ctx.lex.channels.has(t.norm) || ctx.lex.channelFirstLen.has(t.norm);
+  for (;;) {
+    const t = ctx.tokens[k];
+    if (!t || k >= end) return k;
+    if (ctx.lex.adverbs.has(t.norm) || ctx.lex.dayWords.has(t.norm)) k++;
+    else if (ctx.pack.channelPrepositions.includes(t.norm) || ctx.pack.placePrepositions.includes(t.norm)) {
+      let j = k + 1;
+      while (j < Math.min(end, k + 5) && !framing(ctx.tokens[j]!)) j++;
+      if (j >= Math.min(end, k + 5)) return k;
+      k = j + channelLength(ctx, j);
+      while (k < end && ctx.tokens[k]!.kind === 'number') k++;
+    } else return k;
+  }
+}
+
+/** Tokens of the longest channel phrase starting at token j ("press conference"), at least 1. */
+function channelLength(ctx: Ctx, j: number): number {
+  for (let n = ctx.lex.channelFirstLen.get(ctx.tokens[j]!.norm) ?? 1; n > 1; n--) {
+    if (ctx.lex.channels.has(ctx.tokens.slice(j, j + n).map((t) => t.norm).join(' '))) return n;
+  }
+  return 1;
+}
 
 /**
  * Whether a clause (subject + verb) starts at token k: a subject pronoun, or a name or definite phrase followed
