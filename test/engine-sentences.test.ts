@@ -59,6 +59,7 @@ const ROWS: Row[] = [
   ['en', 'Sanders told reporters he would run.', [{ kind: 'indirect', content: 'he would run', speaker: 'Sanders', addressee: 'reporters' }]],
   ['en', 'Sheldon Adelson said on Friday he met Donald Trump earlier this week.', [{ kind: 'indirect', content: 'he met Donald Trump earlier this week', speaker: 'Sheldon Adelson' }]],
   ['en', 'Paul Ryan said at a press conference the plan would fail.', [{ kind: 'indirect', content: 'the plan would fail', speaker: 'Paul Ryan', via: ['press conference'] }]],
+  ['en', 'Sanders told MSNBC’s “Morning Joe” that nobody would question her intelligence.', [{ kind: 'indirect', content: 'nobody would question her intelligence', speaker: 'Sanders' }]],
   ['en', 'She said the word three times in the speech to the delegates in Ohio, and left.', []],
   ['fr', 'Trois personnes ont été arrêtées, a indiqué la police.', [{ kind: 'indirect', content: 'Trois personnes ont été arrêtées', speaker: 'la police' }]],
   ['en', 'Three were arrested, police said.', [{ kind: 'indirect', content: 'Three were arrested', speaker: 'police' }]],

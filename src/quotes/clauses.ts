@@ -115,6 +115,12 @@ const complementClause: ClauseReader = (ctx, cue, c, s, k) => {
   if (ctx.pack.verbs[cue.lemma]!.frame === 'direct') return null;
   for (let j = k; j < Math.min(s.tokens[1], k + 12); j++) {
     const t = ctx.tokens[j]!;
+    // A title on the way is stepped over: "told MSNBC's “Morning Joe” that…".
+    const title = t.kind === 'quote' ? ctx.topByStart.get(t.start) : undefined;
+    if (title !== undefined && isTitleOrTerm(ctx, ctx.quoted[title]!)) {
+      j = tokenAt(ctx.tokens, ctx.quoted[title]!.end) - 1;
+      continue;
+    }
     if (t.kind === 'quote' || /^[.;!?:]$/.test(t.norm)) return null;
     if (ctx.lex.complementizers.has(t.norm)) {
       // "said the test could change that.": a pronoun closing the sentence, not a complementizer.

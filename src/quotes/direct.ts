@@ -148,6 +148,8 @@ export function isTitleOrTerm(ctx: Ctx, q: Quoted): boolean {
   const k = tokenAt(ctx.tokens, q.start);
   const prev = ctx.tokens[k - 1];
   if (prev && ctx.pack.notSpeechIntroducers.includes(prev.norm)) return true;
+  // A programme or column of a medium: MSNBC's “Morning Joe”, CNN’s “State of the Union”.
+  if (prev && prev.norm === "'s" && mentionsIn(ctx, prev.start - 80, prev.start).some((m) => m.end === prev.start && m.kind === 'media')) return true;
   for (const marker of ctx.pack.unrealisedMarkers) {
     const n = marker.length;
     if (k - n < 0) continue;
