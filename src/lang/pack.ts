@@ -91,6 +91,9 @@ export interface LanguagePack {
   preverbalClitics: string[];
   /** Negation particles ("ne", "pas", "not") — a negated cue is not speech. */
   negations: string[];
+  /** Negations that follow the verb they negate ("ne dit-il pas"): none in English, where "said no one was hurt"
+   * negates the reported words, not the saying. */
+  postverbalNegations: string[];
   /** Pronouns by lower-case form. */
   pronouns: Record<string, PronounInfo>;
   /** Pronouns that name nobody ("on" in "dit-on"). */

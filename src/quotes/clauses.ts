@@ -138,10 +138,15 @@ const complementClause: ClauseReader = (ctx, cue, c, s, k) => {
 const infinitiveClause: ClauseReader = (ctx, cue, c, s, k) => {
   const verb = ctx.pack.verbs[cue.lemma]!;
   if (!verb.infinitive || verb.frame === 'direct') return null;
-  let j = k;
-  if (ctx.pack.infinitiveMarkers.includes(ctx.tokens[j]?.norm ?? '')) j++;
-  if (j >= s.tokens[1] || !looksInfinitive(ctx, ctx.tokens[j], j > k) || (j === k && !ctx.pack.bareInfinitive)) return null;
-  return clauseFrom(ctx, c, s, ctx.tokens[j]!.start, 'quote.indirect.infinitive');
+  // A negated infinitive is reported too: "dit ne pas vouloir partir", "promet de ne jamais revenir", "vowed not to…".
+  const negation = (t: Token) => ctx.lex.negations.has(t.norm);
+  let j = skipWhile(ctx, k, s.tokens[1], negation);
+  const marked = ctx.pack.infinitiveMarkers.includes(ctx.tokens[j]?.norm ?? '');
+  // The words start after the marker ("promet de revenir" → "revenir"), or at a negation before it ("not to appeal").
+  const from = marked && j === k ? j + 1 : k;
+  j = skipWhile(ctx, marked ? j + 1 : j, s.tokens[1], negation);
+  if (j >= s.tokens[1] || !looksInfinitive(ctx, ctx.tokens[j], marked) || (!marked && !ctx.pack.bareInfinitive)) return null;
+  return clauseFrom(ctx, c, s, ctx.tokens[from]!.start, 'quote.indirect.infinitive');
 };
 
 /** Object + infinitive: "accuse le maire d'avoir menti", "urged voters to stay home", passive "was told to leave". */
@@ -209,6 +214,8 @@ function startsClause(ctx: Ctx, k: number, end: number): boolean {
   const t = ctx.tokens[k]!;
   if (ctx.pack.pronouns[t.norm]?.role === 'subject') return true;
   if (t.kind !== 'word' || ctx.pack.indefiniteArticles.includes(t.norm) || isPreposition(ctx, t.norm)) return false;
+  // "vowed not to appeal": a negated infinitive, not a clause.
+  if (ctx.lex.negations.has(t.norm) && ctx.pack.infinitiveMarkers.includes(ctx.tokens[k + 1]?.norm ?? '')) return false;
   // "said the word …", "said the phrase …": an object naming words, not a clause.
   if (ctx.pack.determiners[t.norm] && ctx.pack.notSpeechIntroducers.includes(ctx.tokens[k + 1]?.norm ?? '')) return false;
   let apposition = false;

@@ -77,9 +77,14 @@ function invertedCliticWithin(ctx: Ctx, from: number, to: number): number | null
   return null;
 }
 
-/** Negation around the verb: "ne … pas", "did not", "never" within two tokens after. */
+/**
+ * A negation just after the verb that negates it ("ne dit-il pas"), from the pack's postverbal negations; one that
+ * follows its own "ne" negates an infinitive instead ("dit ne pas vouloir").
+ */
 function negatedAfter(ctx: Ctx, i: number, end: number): boolean {
-  for (let k = i + 1; k < Math.min(end, i + 3); k++) if (ctx.lex.negations.has(ctx.tokens[k]!.norm) && ctx.tokens[k]!.norm !== 'sans') return true;
+  for (let k = i + 1; k < Math.min(end, i + 3); k++) {
+    if (ctx.pack.postverbalNegations.includes(ctx.tokens[k]!.norm) && !ctx.lex.negations.has(ctx.tokens[k - 1]!.norm)) return true;
+  }
   return false;
 }
 

@@ -43,6 +43,7 @@ export const adverbs = [
   'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'last', 'week',
 ];
 export const negations = ['not', "n't", 'never', 'no', 'without', 'declined', 'refused', 'refuses', 'declines', 'did not', 'neither'];
+export const postverbalNegations: string[] = [];
 export const determiners: Record<string, { gender: null; number: 'sg' | 'pl' | null }> = {
   the: { gender: null, number: null }, a: { gender: null, number: 'sg' }, an: { gender: null, number: 'sg' },
   this: { gender: null, number: 'sg' }, that: { gender: null, number: 'sg' }, these: { gender: null, number: 'pl' },
