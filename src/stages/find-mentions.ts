@@ -6,19 +6,25 @@
  */
 import type { Stage } from '../pipeline.js';
 import type { EntityType, Gender, Mention, Quoted, Sentence, Token } from '../types.js';
-import type { LanguagePack, RoleInfo } from '../lang/pack.js';
+import type { LanguagePack, PronounInfo, RoleInfo } from '../lang/pack.js';
 import { lexicon, type Lexicon } from '../lang/lexicon.js';
 import { OPENING_MARK, tokenAt } from '../lib/tokens.js';
+import { asMap } from '../lib/records.js';
+import { keyPrefixes } from '../lib/phrases.js';
 
 interface Ctx {
   text: string;
   tokens: Token[];
   pack: LanguagePack;
   lex: Lexicon;
+  /** The pack's records as Maps (see lib/records.ts). */
+  pronouns: Map<string, PronounInfo>;
+  determiners: Map<string, LanguagePack['determiners'][string]>;
+  firstNames: Map<string, Gender>;
   /** Capitalised words seen away from a sentence start: evidence that a sentence-initial word is a name. */
   midCaps: Set<string>;
   quoted: Quoted[];
-  /** Words seen in lower case somewhere in the document. */
+  /** Sentence openers (and words after an opening mark) that are written in lower case somewhere in the document. */
   lower: Set<string>;
   /** 1 for tokens between quote marks. */
   inQuote: Uint8Array;
@@ -39,11 +45,11 @@ function nameWord(ctx: Ctx, i: number, sentenceStart: number): boolean {
   if (ctx.capitalised[i] !== 1) return false;
   const t = ctx.tokens[i]!;
   if (ctx.lex.notNames.has(t.norm)) return false;
-  const raw = ctx.text.slice(t.start, t.end);
   if (i === sentenceStart || isAfterOpeningMark(ctx, i)) {
-    if (ctx.lex.verbForms.has(t.norm) || ctx.pack.pronouns[t.norm] || ctx.pack.determiners[t.norm]) return false;
+    const raw = ctx.text.slice(t.start, t.end);
+    if (ctx.lex.verbForms.has(t.norm) || ctx.pronouns.get(t.norm) || ctx.determiners.get(t.norm)) return false;
     if (/^\p{Lu}{2,}$/u.test(raw)) return true; // acronym
-    if (ctx.midCaps.has(raw) || ctx.pack.firstNames[t.norm] !== undefined) return true;
+    if (ctx.midCaps.has(raw) || ctx.firstNames.get(t.norm) !== undefined) return true;
     // A capitalised sentence opener never written in lower case in the document is a name ("Obama : « … »").
     return raw.length > 1 && !ctx.lower.has(t.norm) && !ctx.lex.functionWords.has(t.norm) && !ctx.lex.roles.has(t.norm) && !ctx.lex.bodies.has(t.norm) && nextIsNameLike(ctx, i);
   }
@@ -53,6 +59,19 @@ function nameWord(ctx: Ctx, i: number, sentenceStart: number): boolean {
 function isAfterOpeningMark(ctx: Ctx, i: number): boolean {
   const prev = ctx.tokens[i - 1];
   return !!prev && prev.kind === 'quote' && OPENING_MARK.test(ctx.text[prev.start]!);
+}
+
+/**
+ * Which capitalised sentence openers and words after an opening mark — the only words `nameWord` asks it of — are
+ * written in lower case somewhere in the document. Asking only about these spares a set of every lower-case word.
+ */
+function openersInLowerCase(ctx: Ctx, sentences: Sentence[]): Set<string> {
+  const openers = new Set<string>();
+  for (const s of sentences) if (ctx.capitalised[s.tokens[0]] === 1) openers.add(ctx.tokens[s.tokens[0]]!.norm);
+  for (let i = 1; i < ctx.tokens.length; i++) if (ctx.capitalised[i] === 1 && isAfterOpeningMark(ctx, i)) openers.add(ctx.tokens[i]!.norm);
+  const out = new Set<string>();
+  for (const t of ctx.tokens) if (t.kind === 'word' && !t.upper && openers.has(t.norm)) out.add(t.norm);
+  return out;
 }
 
 function collectMidCaps(text: string, tokens: Token[], sentences: Sentence[]): Set<string> {
@@ -90,26 +109,35 @@ function matchPhrase<T>(ctx: Ctx, i: number, end: number, table: Map<string, T>,
   if (i >= end) return null;
   const max = firsts.get(ctx.tokens[i]!.norm);
   if (!max) return null;
-  const keys: string[] = [];
+  // The longest key wins: keep the last one found while the phrase grows, as long as some key starts with it.
+  let found: [string, number] | null = null;
   let key = '';
-  for (let n = 0; n < Math.min(max, end - i); n++) {
+  const longest = Math.min(max, end - i);
+  for (let n = 0; n < longest; n++) {
     const norm = ctx.tokens[i + n]!.norm;
     key = n === 0 ? norm : key.endsWith("'") ? key + norm : `${key} ${norm}`;
-    keys.push(key);
+    if (table.has(key)) found = [key, n + 1];
+    if (n + 1 < longest && !keyPrefixes(table).has(key)) break;
   }
-  for (let n = keys.length; n >= 1; n--) if (table.has(keys[n - 1]!)) return [keys[n - 1]!, n];
-  return null;
+  return found;
 }
 
-function mention(ctx: Ctx, s: number, e: number, fields: Partial<Mention> & Pick<Mention, 'kind' | 'type'>, sentence: number): Mention {
+type MentionFields = Pick<Mention, 'kind' | 'type' | 'gender' | 'number' | 'name' | 'role'>;
+
+/** Every mention is written with the same keys in the same order, so that all share one shape. */
+function mention(ctx: Ctx, s: number, e: number, f: MentionFields, sentence: number): Mention {
   const start = ctx.tokens[s]!.start;
   const end = ctx.tokens[e - 1]!.end;
   const quoted = ctx.inQuote[s] === 1;
-  return { start, end, text: ctx.text.slice(start, end), gender: null, number: 'sg', name: null, role: null, sentence, quoted, ...fields };
+  return {
+    start, end, text: ctx.text.slice(start, end), gender: f.gender, number: f.number, name: f.name, role: f.role, sentence, quoted,
+    kind: f.kind, type: f.type,
+  };
 }
 
 function genderOfName(ctx: Ctx, first: Token): Gender {
-  const g = ctx.pack.firstNames[first.norm] ?? ctx.pack.firstNames[first.norm.split(/[-‑]/)[0]!];
+  // A compound first name ("jean-marie") not listed as such is read by its first part.
+  const g = ctx.firstNames.get(first.norm) ?? (/[-‑]/.test(first.norm) ? ctx.firstNames.get(first.norm.split(/[-‑]/)[0]!) : undefined);
   return g ?? null;
 }
 
@@ -127,14 +155,14 @@ function rolePhrase(ctx: Ctx, i: number, end: number): { start: number; end: num
     // "… de la mission onusienne en Syrie": a place phrase closes the role.
     if (ctx.pack.placePrepositions.includes(t.norm)) {
       let m = j + 1;
-      if (m < end && ctx.pack.determiners[ctx.tokens[m]!.norm]) m++;
+      if (m < end && ctx.determiners.get(ctx.tokens[m]!.norm)) m++;
       const place = nameRun(ctx, m, end, -1);
       if (place > m) j = place;
       break;
     }
     if (!ctx.lex.ofWords.has(t.norm)) break;
     let m = j + 1;
-    if (m < end && ctx.pack.determiners[ctx.tokens[m]!.norm] && !ctx.lex.ofWords.has(ctx.tokens[m]!.norm)) m++;
+    if (m < end && ctx.determiners.get(ctx.tokens[m]!.norm) && !ctx.lex.ofWords.has(ctx.tokens[m]!.norm)) m++;
     const cap = nameRun(ctx, m, end, -1);
     // "du site de Jababeka David Quentin": a known first name inside the run starts the person's name.
     const person = firstNameWithin(ctx, m + 1, cap);
@@ -164,7 +192,7 @@ function rolePhrase(ctx: Ctx, i: number, end: number): { start: number; end: num
  * first name belongs to the complement ("groupe UMP"), while a full name is the person ("… étrangères Wang Wenbin").
  */
 function isComplementName(ctx: Ctx, s: number, e: number): boolean {
-  return e - s === 1 && ctx.pack.firstNames[ctx.tokens[s]!.norm] === undefined;
+  return e - s === 1 && ctx.firstNames.get(ctx.tokens[s]!.norm) === undefined;
 }
 
 /** A body written as a proper name ("the Church of Scientology", "la Commission européenne") is named without its article. */
@@ -175,13 +203,13 @@ function properBody(ctx: Ctx, role: { start: number } | null, end: number): stri
 }
 
 function firstNameWithin(ctx: Ctx, from: number, to: number): number | null {
-  for (let k = from; k < to - 1; k++) if (ctx.pack.firstNames[ctx.tokens[k]!.norm]) return k;
+  for (let k = from; k < to - 1; k++) if (ctx.firstNames.get(ctx.tokens[k]!.norm)) return k;
   return null;
 }
 
 /** "al-Rahman", "el-Sisi": a lower-case particle glued to a capitalised name. */
-function gluedCapital(norm: string, raw: string): boolean {
-  return (norm.includes('-') || norm.includes('‑')) && /^\p{Ll}+[-‑]\p{Lu}/u.test(raw);
+function gluedCapital(text: string, t: Token): boolean {
+  return (t.norm.includes('-') || t.norm.includes('‑')) && /^\p{Ll}+[-‑]\p{Lu}/u.test(text.slice(t.start, t.end));
 }
 
 function insideQuotes(tokens: Token[], quoted: Quoted[]): Uint8Array {
@@ -211,9 +239,9 @@ function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
       i++;
       continue;
     }
-    const pron = ctx.pack.pronouns[t.norm];
+    const pron = ctx.pronouns.get(t.norm);
     if (pron && pron.person === 3 && pron.role !== 'possessive') {
-      out.push(mention(ctx, i, i + 1, { kind: pron.role === 'relative' ? 'relative' : 'pronoun', type: 'person', gender: pron.gender, number: pron.number }, s.index));
+      out.push(mention(ctx, i, i + 1, { kind: pron.role === 'relative' ? 'relative' : 'pronoun', type: 'person', gender: pron.gender, number: pron.number, name: null, role: null }, s.index));
       i++;
       continue;
     }
@@ -221,8 +249,8 @@ function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
     let j = i;
     const media = matchPhrase(ctx, i, to, ctx.lex.media, ctx.lex.mediaFirstLen);
     // "Le Monde" the paper, not "le monde politique": every content word of the name is capitalised.
-    if (media && ctx.tokens.slice(i, i + media[1]).every((x) => x.upper || x.kind !== 'word' || ctx.pack.determiners[x.norm] || ctx.lex.particles.has(x.norm))) {
-      out.push(mention(ctx, i, i + media[1], { kind: 'media', type: 'media', name: ctx.lex.media.get(media[0])! }, s.index));
+    if (media && ctx.tokens.slice(i, i + media[1]).every((x) => x.upper || x.kind !== 'word' || ctx.determiners.get(x.norm) || ctx.lex.particles.has(x.norm))) {
+      out.push(mention(ctx, i, i + media[1], { kind: 'media', type: 'media', gender: null, number: 'sg', name: ctx.lex.media.get(media[0])!, role: null }, s.index));
       i += media[1];
       continue;
     }
@@ -231,7 +259,7 @@ function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
       i++;
       continue;
     }
-    const det = ctx.pack.determiners[t.norm];
+    const det = ctx.determiners.get(t.norm);
     if (det) j++;
     // Adjectives before the role: "l'ancien porte-parole", "longtime Democratic pollster".
     let k = j;
@@ -286,9 +314,15 @@ export const findMentions: Stage = {
   run(doc, pack) {
     const tokens = doc.layers.tokens!;
     const sentences = doc.layers.sentences!;
-    const ctx: Ctx = { text: doc.text, tokens, pack, lex: lexicon(pack), midCaps: collectMidCaps(doc.text, tokens, sentences), quoted: doc.layers.quoted!,
-      lower: new Set(tokens.filter((t) => t.kind === 'word' && !t.upper).map((t) => t.norm)), inQuote: insideQuotes(tokens, doc.layers.quoted!),
-      capitalised: Uint8Array.from(tokens, (t) => (t.kind === 'word' && (t.upper || gluedCapital(t.norm, doc.text.slice(t.start, t.end))) ? 1 : 0)) };
+    const capitalised = new Uint8Array(tokens.length);
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (t.kind === 'word' && (t.upper || gluedCapital(doc.text, t))) capitalised[k] = 1;
+    }
+    const ctx: Ctx = {
+      text: doc.text, tokens, pack, lex: lexicon(pack), pronouns: asMap(pack.pronouns), determiners: asMap(pack.determiners), firstNames: asMap(pack.firstNames), midCaps: collectMidCaps(doc.text, tokens, sentences), quoted: doc.layers.quoted!,
+      lower: new Set(), inQuote: insideQuotes(tokens, doc.layers.quoted!), capitalised };
+    ctx.lower = openersInLowerCase(ctx, sentences);
     const mentions: Mention[] = [];
     for (const s of sentences) findInSentence(ctx, s, mentions);
     return { ...doc, layers: { ...doc.layers, mentions } };
