@@ -68,6 +68,7 @@ const ROWS: Row[] = [
   ['fr', 'Paul Martin promet de ne jamais revenir.', [{ kind: 'indirect', content: 'ne jamais revenir', speaker: 'Paul Martin' }]],
   ['fr', 'Paul Martin n’a pas dit que la loi serait votée.', []],
   ['en', 'A spokeswoman for Hillary Clinton says neither the Democratic presidential nominee nor her campaign helped a former Miss Universe get U.S. citizenship.', [{ kind: 'indirect', content: 'neither the Democratic presidential nominee nor her campaign helped a former Miss Universe get U.S. citizenship', speaker: 'A spokeswoman' }]],
+  ['en', 'Tom Smith, a spokesman for the United Mine Workers of America, said the union expected production to improve.', [{ kind: 'indirect', content: 'the union expected production to improve', speaker: 'Tom Smith' }]],
   ['en', 'She said the word three times in the speech to the delegates in Ohio, and left.', []],
   ['fr', 'Trois personnes ont été arrêtées, a indiqué la police.', [{ kind: 'indirect', content: 'Trois personnes ont été arrêtées', speaker: 'la police' }]],
   ['en', 'Three were arrested, police said.', [{ kind: 'indirect', content: 'Three were arrested', speaker: 'police' }]],

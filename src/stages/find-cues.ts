@@ -8,7 +8,7 @@ import type { Cue, Mention, Quoted, Sentence, Span, Token } from '../types.js';
 import type { LanguagePack } from '../lang/pack.js';
 import { lexicon, type Lexicon } from '../lang/lexicon.js';
 import { CLOSING_MARK as CLOSING, DOUBLE_MARKS, OPENING_MARK as OPENING } from '../lib/marks.js';
-import { lowerBound } from '../lib/tokens.js';
+import { lowerBound, tokenAt } from '../lib/tokens.js';
 
 interface Ctx {
   text: string;
@@ -170,7 +170,10 @@ function invertedSubjectAfter(ctx: Ctx, k: number, to: number): boolean {
   while (k < to && ctx.lex.adverbs.has(ctx.tokens[k]!.norm)) k++;
   if (k < to && ctx.pack.addresseePrepositions.includes(ctx.tokens[k]!.norm)) return true; // "déclare à l'AFP X"
   const m = ctx.mentionStarts.get(ctx.tokens[k]?.start ?? -1);
-  return !!m && m.kind !== 'pronoun' && m.kind !== 'relative';
+  if (!m || m.kind === 'pronoun' || m.kind === 'relative') return false;
+  // A verb right after the noun phrase makes it the subject of a reported clause: ", said the union expected…".
+  const next = ctx.tokens[tokenAt(ctx.tokens, m.end)];
+  return !next || !(ctx.lex.auxiliaries.has(next.norm) || ctx.pack.finiteVerbEndings.some((e) => next.norm.length > 4 && next.norm.endsWith(e)));
 }
 
 /** A comma or closing quote mark: the start of an incise. */
