@@ -122,6 +122,8 @@ const complementClause: ClauseReader = (ctx, cue, c, s, k) => {
       continue;
     }
     if (t.kind === 'quote' || /^[.;!?:]$/.test(t.norm)) return null;
+    // ", a policy that could…": a noun phrase set after the verb, whose "that" is a relative pronoun.
+    if (t.norm === ',' && ctx.pack.determiners[ctx.tokens[j + 1]?.norm ?? '']) return null;
     if (ctx.lex.complementizers.has(t.norm)) {
       // "said the test could change that.": a pronoun closing the sentence, not a complementizer.
       const next = ctx.tokens[j + 1];
@@ -265,7 +267,10 @@ const midIncise: ClauseReader = (ctx, cue, c, s) => {
   }
   const before = ctx.text.slice(s.start, cue.start).lastIndexOf(',');
   const resume = ctx.tokens[cue.range[1] + 1]!;
-  if (before <= 0 || cue.inverted || cue.passive || !subjectAfterComma(ctx, cue, s.start + before) || !predicateStarts(ctx, resume)) return null;
+  if (before <= 0 || cue.inverted || cue.passive || !subjectAfterComma(ctx, cue, s.start + before)) return null;
+  // The clause resumes with its verb ("The plan, he said, would fail") or whole ("In the long run, economists say, this
+  // effect could ripple…").
+  if (!predicateStarts(ctx, resume) && !startsClause(ctx, cue.range[1] + 1, s.tokens[1])) return null;
   const start = clauseStartBefore(ctx, s, s.start + before);
   const end = clauseEnd(ctx, resume.start, s, c);
   return { span: { start, end }, rule: 'quote.indirect.mid-incise', fragments: [{ start, end: s.start + before }, { start: resume.start, end }] };
@@ -284,12 +289,14 @@ function subjectAfterComma(ctx: Ctx, cue: Cue, comma: number): Mention | null {
   const subject = mentionsIn(ctx, comma + 1, cue.start).find((m) => m.end <= cue.start && ctx.text.slice(m.end, cue.start).replace(/\([^()]*\)/g, '').trim() === '');
   if (!subject || subject.kind === 'relative') return null;
   const lead = ctx.tokens.slice(tokenAt(ctx.tokens, comma + 1), tokenAt(ctx.tokens, subject.start));
-  const modifier = (t: Token) => t.kind === 'word' && !ctx.lex.verbForms.has(t.norm) && !ctx.lex.auxiliaries.has(t.norm) && !ctx.lex.complementizers.has(t.norm) && !ctx.pack.coordinators.includes(t.norm) && !isPreposition(ctx, t.norm);
+  // "his", "their" may lead the subject; "which", "who", "he" start another clause (", which the Church describes as").
+  const pronoun = (t: Token) => (ctx.pack.pronouns[t.norm]?.role ?? 'possessive') !== 'possessive';
+  const modifier = (t: Token) => t.kind === 'word' && !pronoun(t) && !ctx.lex.verbForms.has(t.norm) && !ctx.lex.auxiliaries.has(t.norm) && !ctx.lex.complementizers.has(t.norm) && !ctx.pack.coordinators.includes(t.norm) && !isPreposition(ctx, t.norm);
   return lead.length <= MODIFIERS && lead.every(modifier) ? subject : null;
 }
 
-/** Words that may stand before an incise's subject: "the", "top black". */
-const MODIFIERS = 3;
+/** Words that may stand before an incise's subject: "the", "top black", "Algerian foreign affairs ministry". */
+const MODIFIERS = 5;
 
 /** A postposed incise without marks: "Trois personnes ont été arrêtées, a indiqué la police." / ", police said." */
 const postposedIncise: ClauseReader = (ctx, cue, _c, s) => {
@@ -392,13 +399,11 @@ function isIncise(ctx: Ctx, s: Sentence, cue: Cue, comma: number): boolean {
   if (between.trim() === '' && !inverted && cue.clitic === null) return false;
   if (inverted) k = tokenAt(ctx.tokens, inverted.end);
   // The subject may carry a complement: ", affirme Rami Abd al-Rahman de l'Observatoire syrien des droits de l'homme."
-  // A participle after a comma adds to the incise: ", police said, adding that more arrests were expected."
+  // What follows a comma adds to the incise (a mid-sentence incise was read before): ", police said, adding that more
+  // arrests were expected.", ", Sanders said, a policy that could…".
+  // Quoted words after the comma are the verb's own (", coach Maaloul said, “We were…”): no cut there.
   let end = s.tokens[1];
-  for (let j = k; j < end - 1; j++) {
-    if (ctx.tokens[j]!.norm !== ',') continue;
-    const [c0, c1] = cuesIn(ctx, ctx.tokens[j + 1]!.start, ctx.tokens[j + 1]!.end);
-    for (let c = c0; c < c1; c++) if (ctx.cues[c]!.form === 'gerund') end = j;
-  }
+  for (let j = k; j < end; j++) if (ctx.tokens[j]!.norm === ',' && ctx.tokens[j + 1]?.kind !== 'quote') end = j;
   return end - k <= 12 && !ctx.tokens.slice(k, end).some((t) => t.kind === 'quote' || ctx.lex.complementizers.has(t.norm));
 }
 
