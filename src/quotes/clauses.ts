@@ -123,7 +123,8 @@ const complementClause: ClauseReader = (ctx, cue, c, s, k) => {
     }
     if (t.kind === 'quote' || /^[.;!?:]$/.test(t.norm)) return null;
     // ", a policy that could…": a noun phrase set after the verb, whose "that" is a relative pronoun.
-    if (t.norm === ',' && ctx.pack.determiners[ctx.tokens[j + 1]?.norm ?? '']) return null;
+    const after = ctx.tokens[j + 1]?.norm ?? '';
+    if (t.norm === ',' && ctx.pack.determiners[after] && !ctx.lex.complementizers.has(after)) return null;
     if (ctx.lex.complementizers.has(t.norm)) {
       // "said the test could change that.": a pronoun closing the sentence, not a complementizer.
       const next = ctx.tokens[j + 1];
@@ -172,7 +173,7 @@ const zeroThatClause: ClauseReader = (ctx, cue, c, s, verbEnd) => {
   const k = [skipFrames(ctx, skipAddressee(ctx, cue, verbEnd, s), s), verbEnd].find((at) => s.tokens[1] - at >= 4 && startsClause(ctx, at, s.tokens[1]));
   if (k === undefined) return null;
   const t = ctx.tokens[k]!;
-  const starts = t.kind === 'word' && !ctx.pack.channelPrepositions.includes(t.norm) && !ctx.pack.addresseePrepositions.includes(t.norm) && !ctx.lex.adverbs.has(t.norm) && !ctx.lex.verbForms.has(t.norm);
+  const starts = t.kind === 'word' && !ctx.pack.channelPrepositions.includes(t.norm) && !ctx.pack.addresseePrepositions.includes(t.norm) && !ctx.lex.adverbs.has(t.norm);
   return starts ? clauseFrom(ctx, c, s, t.start, 'quote.indirect.zero-complementizer') : null;
 };
 
@@ -223,7 +224,7 @@ function startsClause(ctx: Ctx, k: number, end: number): boolean {
   let apposition = false;
   for (let j = k + 1; j < Math.min(end, k + SUBJECT_REACH); j++) {
     const w = ctx.tokens[j]!;
-    if (w.kind === 'quote' || ctx.lex.complementizers.has(w.norm) || ctx.pack.coordinators.includes(w.norm)) return false;
+    if (w.kind === 'quote' || ctx.lex.complementizers.has(w.norm)) return false;
     if (w.norm === ',') {
       // One apposition may stand between subject and verb: "the program, run by the Department, has brought".
       if (apposition || j === k + 1) return false;

@@ -5,16 +5,20 @@
  */
 import type { Stage } from '../pipeline.js';
 import type { Cue, Mention, Quoted, Sentence, Span, Token } from '../types.js';
-import type { LanguagePack } from '../lang/pack.js';
+import type { LanguagePack, PronounInfo } from '../lang/pack.js';
 import { lexicon, type Lexicon } from '../lang/lexicon.js';
 import { CLOSING_MARK as CLOSING, DOUBLE_MARKS, OPENING_MARK as OPENING } from '../lib/marks.js';
 import { lowerBound, tokenAt } from '../lib/tokens.js';
+import { asMap } from '../lib/records.js';
 
 interface Ctx {
   text: string;
   tokens: Token[];
   pack: LanguagePack;
   lex: Lexicon;
+  /** The pack's records as Maps (see lib/records.ts). */
+  pronouns: Map<string, PronounInfo>;
+  determiners: Map<string, LanguagePack['determiners'][string]>;
   quoted: Quoted[];
   mentionStarts: Map<number, Mention>;
   /** Dashed lines of dialogue (few: one per line of an exchange). */
@@ -154,12 +158,12 @@ function verbCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
  */
 function verbalContext(ctx: Ctx, i: number, end: number, to: number): boolean {
   const prev = ctx.tokens[i - 1];
-  if (prev && (ctx.pack.determiners[prev.norm] || ctx.lex.ofWords.has(prev.norm))) return false;
+  if (prev && (ctx.determiners.get(prev.norm) || ctx.lex.ofWords.has(prev.norm))) return false;
   const next = ctx.tokens[end];
   if (next && end < to && (ctx.lex.complementizers.has(next.norm) || ctx.pack.infinitiveMarkers.includes(next.norm))) return true;
-  if (prev && (prev.upper || ctx.pack.pronouns[prev.norm]?.role === 'subject')) return true;
+  if (prev && (prev.upper || ctx.pronouns.get(prev.norm)?.role === 'subject')) return true;
   // A clause starts right after it ("critics charge it is…", "woman claims Church of Scientology…").
-  return !!prev && prev.kind === 'word' && !!next && end < to && (next.upper || ctx.pack.pronouns[next.norm]?.role === 'subject');
+  return !!prev && prev.kind === 'word' && !!next && end < to && (next.upper || ctx.pronouns.get(next.norm)?.role === 'subject');
 }
 
 /**
@@ -171,9 +175,12 @@ function invertedSubjectAfter(ctx: Ctx, k: number, to: number): boolean {
   if (k < to && ctx.pack.addresseePrepositions.includes(ctx.tokens[k]!.norm)) return true; // "déclare à l'AFP X"
   const m = ctx.mentionStarts.get(ctx.tokens[k]?.start ?? -1);
   if (!m || m.kind === 'pronoun' || m.kind === 'relative') return false;
-  // A verb right after the noun phrase makes it the subject of a reported clause: ", said the union expected…".
+  // A verb right after the noun phrase makes it the subject of a reported clause (", said the union expected…"); a
+  // subject pronoun makes it the addressee of one (", told POLITICO she was leaning…").
   const next = ctx.tokens[tokenAt(ctx.tokens, m.end)];
-  return !next || !(ctx.lex.auxiliaries.has(next.norm) || ctx.pack.finiteVerbEndings.some((e) => next.norm.length > 4 && next.norm.endsWith(e)));
+  if (!next) return true;
+  const verb = ctx.lex.auxiliaries.has(next.norm) || ctx.pack.finiteVerbEndings.some((e) => next.norm.length > 4 && next.norm.endsWith(e));
+  return !verb && ctx.pack.pronouns[next.norm]?.role !== 'subject';
 }
 
 /** A comma or closing quote mark: the start of an incise. */
@@ -241,29 +248,36 @@ function speakerHeads(ctx: Ctx, s: Sentence, colon: number): boolean {
   const first = ctx.mentionStarts.get(ctx.tokens[s.tokens[0]]!.start);
   if (!first) return false;
   const rest = ctx.text.slice(first.end, ctx.tokens[colon]!.start);
-  return new RegExp(`^\\s*(,[^,:;.!?${DOUBLE_MARKS}]{0,80},?)?\\s*$`, 'u').test(rest);
+  return APPOSITION_ONLY.test(rest);
 }
+
+/** Nothing, or one apposition set off by commas. */
+const APPOSITION_ONLY = new RegExp(`^\\s*(,[^,:;.!?${DOUBLE_MARKS}]{0,80},?)?\\s*$`, 'u');
 
 export const findCues: Stage = {
   name: 'find-cues',
   requires: ['sentences', 'tokens', 'quoted', 'mentions'],
   produces: ['cues'],
   run(doc, pack) {
+    // Of two mentions at one offset, the later one is kept.
+    const mentionStarts = new Map<number, Mention>();
+    for (const m of doc.layers.mentions!) mentionStarts.set(m.start, m);
     const ctx: Ctx = {
-      text: doc.text, tokens: doc.layers.tokens!, pack, lex: lexicon(pack), quoted: doc.layers.quoted!,
-      mentionStarts: new Map(doc.layers.mentions!.map((m) => [m.start, m])),
-      dialogue: doc.layers.quoted!.filter((q) => q.dialogue === true),
+      text: doc.text, tokens: doc.layers.tokens!, pack, lex: lexicon(pack), pronouns: asMap(pack.pronouns), determiners: asMap(pack.determiners),
+      quoted: doc.layers.quoted!, mentionStarts, dialogue: doc.layers.quoted!.filter((q) => q.dialogue === true),
     };
     const cues: Cue[] = [];
+    const taken = new Set<number>();
     for (const s of doc.layers.sentences!) {
       const mine: Cue[] = [];
       verbCues(ctx, s, mine);
       accordingCues(ctx, s, mine);
       // A colon right after a verb cue belongs to that cue ("a prévenu : « … »").
-      const taken = new Set<number>(mine.filter((c) => c.kind === 'verb').map((c) => nextTokenIndex(ctx, c.end)));
+      taken.clear();
+      for (const c of mine) if (c.kind === 'verb') taken.add(nextTokenIndex(ctx, c.end));
       colonCues(ctx, s, mine, taken);
-      mine.sort((a, b) => a.start - b.start);
-      cues.push(...mine);
+      if (mine.length > 1) mine.sort((a, b) => a.start - b.start);
+      for (const c of mine) cues.push(c);
     }
     return { ...doc, layers: { ...doc.layers, cues } };
   },
