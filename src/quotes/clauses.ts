@@ -124,14 +124,14 @@ const complementClause: ClauseReader = (ctx, cue, c, s, k) => {
     if (t.kind === 'quote' || /^[.;!?:]$/.test(t.norm)) return null;
     // ", a policy that could…": a noun phrase set after the verb, whose "that" is a relative pronoun.
     const after = ctx.tokens[j + 1]?.norm ?? '';
-    if (t.norm === ',' && ctx.pack.determiners[after] && !ctx.lex.complementizers.has(after)) return null;
+    if (t.norm === ',' && ctx.determiners.get(after) && !ctx.lex.complementizers.has(after)) return null;
     if (ctx.lex.complementizers.has(t.norm)) {
       // "said the test could change that.": a pronoun closing the sentence, not a complementizer.
       const next = ctx.tokens[j + 1];
       if (j + 1 >= s.tokens[1] || /^[.;!?…]$/.test(next!.norm)) return null;
       return clauseFrom(ctx, c, s, next!.start, 'quote.indirect.complement-clause');
     }
-    const afterDeterminer = !!ctx.pack.determiners[ctx.tokens[j - 1]?.norm ?? ''];
+    const afterDeterminer = !!ctx.determiners.get(ctx.tokens[j - 1]?.norm ?? '');
     if (ctx.lex.verbForms.has(t.norm) && j > k && !afterDeterminer) return null;
   }
   return null;
@@ -215,12 +215,12 @@ function channelLength(ctx: Ctx, j: number): number {
  */
 function startsClause(ctx: Ctx, k: number, end: number): boolean {
   const t = ctx.tokens[k]!;
-  if (ctx.pack.pronouns[t.norm]?.role === 'subject') return true;
+  if (ctx.pronouns.get(t.norm)?.role === 'subject') return true;
   if (t.kind !== 'word' || ctx.pack.indefiniteArticles.includes(t.norm) || isPreposition(ctx, t.norm)) return false;
   // "vowed not to appeal": a negated infinitive, not a clause.
   if (ctx.lex.negations.has(t.norm) && ctx.pack.infinitiveMarkers.includes(ctx.tokens[k + 1]?.norm ?? '')) return false;
   // "said the word …", "said the phrase …": an object naming words, not a clause.
-  if (ctx.pack.determiners[t.norm] && ctx.pack.notSpeechIntroducers.includes(ctx.tokens[k + 1]?.norm ?? '')) return false;
+  if (ctx.determiners.get(t.norm) && ctx.pack.notSpeechIntroducers.includes(ctx.tokens[k + 1]?.norm ?? '')) return false;
   let apposition = false;
   for (let j = k + 1; j < Math.min(end, k + SUBJECT_REACH); j++) {
     const w = ctx.tokens[j]!;
@@ -291,7 +291,7 @@ function subjectAfterComma(ctx: Ctx, cue: Cue, comma: number): Mention | null {
   if (!subject || subject.kind === 'relative') return null;
   const lead = ctx.tokens.slice(tokenAt(ctx.tokens, comma + 1), tokenAt(ctx.tokens, subject.start));
   // "his", "their" may lead the subject; "which", "who", "he" start another clause (", which the Church describes as").
-  const pronoun = (t: Token) => (ctx.pack.pronouns[t.norm]?.role ?? 'possessive') !== 'possessive';
+  const pronoun = (t: Token) => (ctx.pronouns.get(t.norm)?.role ?? 'possessive') !== 'possessive';
   const modifier = (t: Token) => t.kind === 'word' && !pronoun(t) && !ctx.lex.verbForms.has(t.norm) && !ctx.lex.auxiliaries.has(t.norm) && !ctx.lex.complementizers.has(t.norm) && !ctx.pack.coordinators.includes(t.norm) && !isPreposition(ctx, t.norm);
   return lead.length <= MODIFIERS && lead.every(modifier) ? subject : null;
 }

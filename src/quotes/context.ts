@@ -19,6 +19,9 @@ export interface Ctx {
   quoted: Quoted[];
   pack: LanguagePack;
   lex: Lexicon;
+  /** The pack's determiners and pronouns as Maps (src/lib/records.ts): looked up once per token. */
+  determiners: Map<string, LanguagePack['determiners'][string]>;
+  pronouns: Map<string, LanguagePack['pronouns'][string]>;
   config: EngineConfig;
   usedCues: Set<number>;
   messages: Message[];

@@ -10,6 +10,7 @@ import type { LanguagePack } from '../lang/pack.js';
 import { lexicon, type Lexicon } from '../lang/lexicon.js';
 import { lowerBound, tokenAt } from '../lib/tokens.js';
 import { mentionIndex, mentionsIn } from '../lib/mention-index.js';
+import { asMap } from '../lib/records.js';
 import { resolveDate, resolveDayMonth } from '../lib/dates.js';
 
 interface Ctx {
@@ -21,6 +22,8 @@ interface Ctx {
   entities: Map<string, Entity>;
   pack: LanguagePack;
   lex: Lexicon;
+  /** The pack's determiners as a Map (src/lib/records.ts): looked up once per token. */
+  determiners: Map<string, LanguagePack['determiners'][string]>;
 }
 
 /** Mentions that can speak: not media used as a place, not documents unless nothing else is there. */
@@ -135,7 +138,7 @@ function mainSubject(ctx: Ctx, cue: Cue): number | null {
 function accordingSource(ctx: Ctx, cue: Cue): number | null {
   const s = ctx.sentences[cue.sentence]!;
   let k = cue.range[1];
-  if (k < s.tokens[1] && ctx.pack.determiners[ctx.tokens[k]!.norm] && mentionStartingAt(ctx, k) === null) k++;
+  if (k < s.tokens[1] && ctx.determiners.get(ctx.tokens[k]!.norm) && mentionStartingAt(ctx, k) === null) k++;
   return mentionStartingAt(ctx, k);
 }
 
@@ -192,7 +195,7 @@ function addresseeOf(ctx: Ctx, q: QuoteDraft, speaker: string | null): Ref | nul
   if (!t || k >= s.tokens[1]) return null;
   if (ctx.pack.addresseePrepositions.includes(t.norm)) {
     let j = k + 1;
-    if (ctx.pack.determiners[ctx.tokens[j]?.norm ?? ''] && mentionStartingAt(ctx, j) === null) j++;
+    if (ctx.determiners.get(ctx.tokens[j]?.norm ?? '') && mentionStartingAt(ctx, j) === null) j++;
     const m = mentionStartingAt(ctx, j) ?? mentionStartingAt(ctx, k);
     return m !== null ? ref(ctx, m) : null;
   }
@@ -232,7 +235,7 @@ function readChannel(ctx: Ctx, k: number, s: Sentence, speaker: string | null, o
   const prep = ctx.tokens[k]!;
   let j = k + 1;
   if (ctx.lex.ofWords.has(ctx.tokens[j]?.norm ?? '')) j++; // "lors d'une conférence"
-  const determined = !!ctx.pack.determiners[ctx.tokens[j]?.norm ?? ''];
+  const determined = !!ctx.determiners.get(ctx.tokens[j]?.norm ?? '');
   if (determined) j++;
   // "a public statement": one adjective may stand before the channel noun.
   let found = matchChannel(ctx, j, s.tokens[1]);
@@ -253,7 +256,7 @@ function readChannel(ctx: Ctx, k: number, s: Sentence, speaker: string | null, o
   const link = ctx.tokens[after]?.norm ?? '';
   const toward = link === ctx.pack.withWord || ctx.pack.addresseePrepositions.includes(link);
   after++;
-  if (ctx.pack.determiners[ctx.tokens[after]?.norm ?? ''] && mentionStartingAt(ctx, after) === null) after++;
+  if (ctx.determiners.get(ctx.tokens[after]?.norm ?? '') && mentionStartingAt(ctx, after) === null) after++;
   const m = toward || ctx.lex.ofWords.has(link) ? mentionStartingAt(ctx, after) : null;
   const named = m !== null && ctx.mentions[m]!.entity !== speaker ? ref(ctx, m) : null;
   if (named && !toward && ctx.mentions[m!]!.type === 'media') {
@@ -356,7 +359,7 @@ export const attribute: Stage = {
   run(doc, pack) {
     const ctx: Ctx = {
       doc, text: doc.text, tokens: doc.layers.tokens!, sentences: doc.layers.sentences!, mentions: doc.layers.mentions!,
-      entities: new Map(doc.layers.entities!.map((e) => [e.id, e])), pack, lex: lexicon(pack),
+      entities: new Map(doc.layers.entities!.map((e) => [e.id, e])), pack, lex: lexicon(pack), determiners: asMap(pack.determiners),
     };
     const usedCues = new Set(doc.layers.quotes!.map((q) => q.cue).filter((c): c is number => c !== null));
     const quotes = doc.layers.quotes!.map((q) => {

@@ -9,6 +9,7 @@
 import type { Stage } from '../pipeline.js';
 import { lexicon } from '../lang/lexicon.js';
 import { DisjointSpans } from '../lib/disjoint-spans.js';
+import { asMap } from '../lib/records.js';
 import type { Ctx } from '../quotes/context.js';
 import { buildDirect } from '../quotes/direct.js';
 import { buildFromAccording, buildFromVerb, sourceSpeaks } from '../quotes/clauses.js';
@@ -20,7 +21,7 @@ export const buildQuotes: Stage = {
   run(doc, pack, config) {
     const ctx: Ctx = {
       doc, text: doc.text, tokens: doc.layers.tokens!, sentences: doc.layers.sentences!, cues: doc.layers.cues!, quoted: doc.layers.quoted!,
-      pack, lex: lexicon(pack), config, usedCues: new Set(), messages: [...doc.messages], outer: new Map(), usedQuoted: new Set(), quotes: [],
+      pack, lex: lexicon(pack), determiners: asMap(pack.determiners), pronouns: asMap(pack.pronouns), config, usedCues: new Set(), messages: [...doc.messages], outer: new Map(), usedQuoted: new Set(), quotes: [],
       top: [], topByStart: new Map(), spans: new DisjointSpans(), bySentence: new Map(),
     };
     doc.layers.quoted!.forEach((q, qi) => {
