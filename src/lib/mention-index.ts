@@ -13,13 +13,16 @@ const cache = new WeakMap<Mention[], MentionIndex>();
 export function mentionIndex(mentions: Mention[]): MentionIndex {
   let index = cache.get(mentions);
   if (!index) {
-    index = { byStart: new Map(), bySentence: new Map() };
-    mentions.forEach((m, i) => {
-      if (!index!.byStart.has(m.start)) index!.byStart.set(m.start, i);
-      const list = index!.bySentence.get(m.sentence);
+    const byStart = new Map<number, number>();
+    const bySentence = new Map<number, number[]>();
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i]!;
+      if (!byStart.has(m.start)) byStart.set(m.start, i);
+      const list = bySentence.get(m.sentence);
       if (list) list.push(i);
-      else index!.bySentence.set(m.sentence, [i]);
-    });
+      else bySentence.set(m.sentence, [i]);
+    }
+    index = { byStart, bySentence };
     cache.set(mentions, index);
   }
   return index;

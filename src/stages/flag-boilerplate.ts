@@ -23,16 +23,15 @@ function rulesOf(pack: LanguagePack) {
 /** The lines of a paragraph, trimmed, as spans. */
 function linesOf(text: string, para: Span): Span[] {
   const out: Span[] = [];
-  let start = para.start;
-  for (let i = para.start; i <= para.end; i++) {
-    if (i === para.end || text[i] === '\n') {
-      let s = start;
-      let e = i;
-      while (s < e && /\s/.test(text[s]!)) s++;
-      while (e > s && /\s/.test(text[e - 1]!)) e--;
-      if (e > s) out.push({ start: s, end: e });
-      start = i + 1;
-    }
+  for (let start = para.start; start <= para.end; ) {
+    const newline = text.indexOf('\n', start);
+    const i = newline < 0 || newline > para.end ? para.end : newline;
+    let s = start;
+    let e = i;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e });
+    start = i + 1;
   }
   return out;
 }

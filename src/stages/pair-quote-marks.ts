@@ -72,6 +72,30 @@ function danglingCloser(text: string, para: Paragraph, carried: Open, marks: Set
   return -1;
 }
 
+interface MarkSet {
+  /** First characters of every mark of the pack. */
+  allChars: Set<string>;
+  /** Marks longer than one character ("''"). */
+  multi: string[];
+  /** Finds the next character that can start a mark. */
+  markRe: RegExp;
+}
+
+const markSets = new WeakMap<LanguagePack, MarkSet>();
+
+/** The pack's marks, read once per pack (markRe is global: callers set lastIndex before each use). */
+function marksOf(pack: LanguagePack): MarkSet {
+  let set = markSets.get(pack);
+  if (!set) {
+    const allChars = new Set<string>([...pack.quotePairs.flat(), ...pack.symmetricQuotes].map((m) => m[0]!));
+    const multi = pack.symmetricQuotes.filter((m) => m.length > 1);
+    const markRe = new RegExp(`[${[...allChars].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'gu');
+    set = { allChars, multi, markRe };
+    markSets.set(pack, set);
+  }
+  return set;
+}
+
 function sentenceRange(sentences: Sentence[], start: number, end: number): [number, number] {
   const first = Math.min(lowerBound(sentences, start + 1, (s) => s.end), sentences.length - 1);
   let last = first;
@@ -90,9 +114,7 @@ export const pairQuoteMarks: Stage = {
     const marks: QuoteMark[] = [];
     const quoted: Quoted[] = [];
     const messages: Message[] = [...doc.messages];
-    const allChars = new Set<string>([...pack.quotePairs.flat(), ...pack.symmetricQuotes].map((m) => m[0]!));
-    const multi = pack.symmetricQuotes.filter((m) => m.length > 1);
-    const markRe = new RegExp(`[${[...allChars].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'gu');
+    const { allChars, multi, markRe } = marksOf(pack);
     let carried: Open | null = null; // an outermost quote left open at the previous paragraph's end
 
     paragraphs.forEach((para: Paragraph, pi: number) => {
