@@ -76,6 +76,9 @@ const ROWS: Row[] = [
   ['en', 'He added, that there is a strong emphasis on a fair process.', [{ kind: 'indirect', content: 'there is a strong emphasis on a fair process' }]],
   ['en', 'Sanders said the nation’s problems of income inequality and big campaign money are so daunting.', [{ kind: 'indirect', content: 'the nation’s problems of income inequality and big campaign money are so daunting', speaker: 'Sanders' }]],
   ['en', 'Trump says praise from Putin has helped the country.', [{ kind: 'indirect', content: 'praise from Putin has helped the country', speaker: 'Trump' }]],
+  // The reported clause ends before a participle of the narrator's, or another report after a comma.
+  ['en', 'Witnesses said Crutcher had his hands in the air, contradicting the earlier claim of the police.', [{ kind: 'indirect', content: 'Crutcher had his hands in the air', speaker: 'Witnesses' }]],
+  ['en', 'Dean said that the party’s vacancy rules should be modernized, but he said that discussion should wait until after the election.', [{ kind: 'indirect', content: 'the party’s vacancy rules should be modernized', speaker: 'Dean' }, { kind: 'indirect', content: 'discussion should wait until after the election', speaker: 'Dean' }]],
   ['en', 'She said the word three times in the speech to the delegates in Ohio, and left.', []],
   ['fr', 'Trois personnes ont été arrêtées, a indiqué la police.', [{ kind: 'indirect', content: 'Trois personnes ont été arrêtées', speaker: 'la police' }]],
   ['en', 'Three were arrested, police said.', [{ kind: 'indirect', content: 'Three were arrested', speaker: 'police' }]],

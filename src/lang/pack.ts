@@ -94,6 +94,9 @@ export interface LanguagePack {
   /** Negations that follow the verb they negate ("ne dit-il pas"): none in English, where "said no one was hurt"
    * negates the reported words, not the saying. */
   postverbalNegations: string[];
+  /** Endings of present participles that open a phrase of the narrator's after a comma ("…, contradicting the claim");
+   * none in French, where "-ant" also ends adverbs and prepositions ("maintenant", "pendant"). */
+  participleEndings: string[];
   /** Pronouns by lower-case form. */
   pronouns: Record<string, PronounInfo>;
   /** Pronouns that name nobody ("on" in "dit-on"). */

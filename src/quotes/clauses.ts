@@ -25,7 +25,15 @@ function clauseEnd(ctx: Ctx, from: number, s: Sentence, cueIndex: number): numbe
     // ", a-t-il ajouté" / ", selon X" / ", he said" ends the clause at its comma.
     const before = ctx.text.slice(from, other.start);
     const comma = before.lastIndexOf(',');
-    if (comma >= 0 && (PUNCT_GAP.test(before.slice(comma)) || other.kind === 'according' || other.inverted)) end = Math.min(end, from + comma);
+    if (comma >= 0 && (PUNCT_GAP.test(before.slice(comma)) || other.kind === 'according' || other.inverted || newReport(ctx, from + comma, other))) end = Math.min(end, from + comma);
+  }
+  // A participle after a comma opens the narrator's own phrase: "…, contradicting the police's claim", "…, sending him".
+  for (let k = tokenAt(ctx.tokens, from); k < ctx.tokens.length - 1 && ctx.tokens[k]!.start < end; k++) {
+    const next = ctx.tokens[k + 1]!;
+    if (ctx.tokens[k]!.norm === ',' && next.kind === 'word' && ctx.pack.participleEndings.some((e) => next.norm.length > e.length + 2 && next.norm.endsWith(e))) {
+      end = ctx.tokens[k]!.start;
+      break;
+    }
   }
   // A semicolon ends the clause; so does a colon that introduces quoted words (": « … »").
   const stop = ctx.text.slice(from, end).search(COLON_BEFORE_QUOTE);
@@ -49,6 +57,15 @@ function clauseEnd(ctx: Ctx, from: number, s: Sentence, cueIndex: number): numbe
   // A quote opened inside the clause runs to its own closing mark, across sentences if need be.
   for (const qi of topQuotedIn(ctx, from, end)) if (ctx.quoted[qi]!.end > end) end = ctx.quoted[qi]!.end;
   return end;
+}
+
+/** ", but he said that…": after the comma, a coordinator, a short subject and the verb of another report. */
+function newReport(ctx: Ctx, comma: number, other: Cue): boolean {
+  if (other.kind !== 'verb') return false;
+  let k = tokenAt(ctx.tokens, comma + 1);
+  if (ctx.pack.coordinators.includes(ctx.tokens[k]?.norm ?? '')) k++;
+  const subject = other.range[0] - k;
+  return subject >= 1 && subject <= 4 && ctx.tokens.slice(k, other.range[0]).every((t) => t.kind === 'word');
 }
 
 function quotedWithin(ctx: Ctx, span: Span): number[] {

@@ -44,6 +44,7 @@ export const adverbs = [
 ];
 export const negations = ['not', "n't", 'never', 'no', 'without', 'declined', 'refused', 'refuses', 'declines', 'did not', 'neither'];
 export const postverbalNegations: string[] = [];
+export const participleEndings = ['ing'];
 export const determiners: Record<string, { gender: null; number: 'sg' | 'pl' | null }> = {
   the: { gender: null, number: null }, a: { gender: null, number: 'sg' }, an: { gender: null, number: 'sg' },
   this: { gender: null, number: 'sg' }, that: { gender: null, number: 'sg' }, these: { gender: null, number: 'pl' },

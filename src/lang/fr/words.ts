@@ -50,6 +50,7 @@ export const adverbs = [
 ];
 export const negations = ['ne', "n'", 'pas', 'jamais', 'guère', 'point', 'nullement', 'refusé', 'refuse', 'refusant', 'sans'];
 export const postverbalNegations = ['pas', 'jamais', 'guère', 'point', 'nullement', 'rien', 'plus'];
+export const participleEndings: string[] = [];
 export const determiners: Record<string, { gender: 'm' | 'f' | null; number: 'sg' | 'pl' | null }> = {
   le: { gender: 'm', number: 'sg' }, la: { gender: 'f', number: 'sg' }, "l'": { gender: null, number: 'sg' },
   les: { gender: null, number: 'pl' }, un: { gender: 'm', number: 'sg' }, une: { gender: 'f', number: 'sg' },
