@@ -21,7 +21,8 @@ interface Ctx {
   pronouns: Map<string, PronounInfo>;
   determiners: Map<string, LanguagePack['determiners'][string]>;
   firstNames: Map<string, Gender>;
-  /** Capitalised words seen away from a sentence start: evidence that a sentence-initial word is a name. */
+  /** Sentence openers (and words after an opening mark) also seen capitalised away from a sentence start: evidence
+   * that they are names. */
   midCaps: Set<string>;
   quoted: Quoted[];
   /** Sentence openers (and words after an opening mark) that are written in lower case somewhere in the document. */
@@ -62,28 +63,27 @@ function isAfterOpeningMark(ctx: Ctx, i: number): boolean {
 }
 
 /**
- * Which capitalised sentence openers and words after an opening mark — the only words `nameWord` asks it of — are
- * written in lower case somewhere in the document. Asking only about these spares a set of every lower-case word.
+ * What `nameWord` asks of a capitalised sentence opener or word after an opening mark, and of no other word: is it
+ * written in lower case somewhere in the document, and is it written (exactly so) capitalised inside a sentence?
+ * Collecting the answers for these words only spares a set of every lower-case and every capitalised word.
  */
-function openersInLowerCase(ctx: Ctx, sentences: Sentence[]): Set<string> {
+function openerEvidence(ctx: Ctx, sentences: Sentence[]): { lower: Set<string>; midCaps: Set<string> } {
+  const { text, tokens } = ctx;
   const openers = new Set<string>();
-  for (const s of sentences) if (ctx.capitalised[s.tokens[0]] === 1) openers.add(ctx.tokens[s.tokens[0]]!.norm);
-  for (let i = 1; i < ctx.tokens.length; i++) if (ctx.capitalised[i] === 1 && isAfterOpeningMark(ctx, i)) openers.add(ctx.tokens[i]!.norm);
-  const out = new Set<string>();
-  for (const t of ctx.tokens) if (t.kind === 'word' && !t.upper && openers.has(t.norm)) out.add(t.norm);
-  return out;
-}
-
-function collectMidCaps(text: string, tokens: Token[], sentences: Sentence[]): Set<string> {
-  const out = new Set<string>();
+  for (const s of sentences) if (ctx.capitalised[s.tokens[0]] === 1) openers.add(tokens[s.tokens[0]]!.norm);
+  for (let i = 1; i < tokens.length; i++) if (ctx.capitalised[i] === 1 && isAfterOpeningMark(ctx, i)) openers.add(tokens[i]!.norm);
+  const lower = new Set<string>();
+  for (const t of tokens) if (t.kind === 'word' && !t.upper && openers.has(t.norm)) lower.add(t.norm);
+  // A word's norm follows from its letters, so a capitalised form of an opener has the opener's norm.
+  const midCaps = new Set<string>();
   for (const s of sentences) {
     for (let i = s.tokens[0] + 1; i < s.tokens[1]; i++) {
       const t = tokens[i]!;
       const prev = tokens[i - 1]!;
-      if (t.kind === 'word' && t.upper && prev.kind !== 'quote' && !/[.:!?]/.test(text[prev.start]!)) out.add(text.slice(t.start, t.end));
+      if (t.kind === 'word' && t.upper && openers.has(t.norm) && prev.kind !== 'quote' && !/[.:!?]/.test(text[prev.start]!)) midCaps.add(text.slice(t.start, t.end));
     }
   }
-  return out;
+  return { lower, midCaps };
 }
 
 /** Extends a name run from token i: capitalised words, joined by particles ("de", "Le", "al-") and hyphens. */
@@ -320,9 +320,9 @@ export const findMentions: Stage = {
       if (t.kind === 'word' && (t.upper || gluedCapital(doc.text, t))) capitalised[k] = 1;
     }
     const ctx: Ctx = {
-      text: doc.text, tokens, pack, lex: lexicon(pack), pronouns: asMap(pack.pronouns), determiners: asMap(pack.determiners), firstNames: asMap(pack.firstNames), midCaps: collectMidCaps(doc.text, tokens, sentences), quoted: doc.layers.quoted!,
+      text: doc.text, tokens, pack, lex: lexicon(pack), pronouns: asMap(pack.pronouns), determiners: asMap(pack.determiners), firstNames: asMap(pack.firstNames), midCaps: new Set(), quoted: doc.layers.quoted!,
       lower: new Set(), inQuote: insideQuotes(tokens, doc.layers.quoted!), capitalised };
-    ctx.lower = openersInLowerCase(ctx, sentences);
+    ({ lower: ctx.lower, midCaps: ctx.midCaps } = openerEvidence(ctx, sentences));
     const mentions: Mention[] = [];
     for (const s of sentences) findInSentence(ctx, s, mentions);
     return { ...doc, layers: { ...doc.layers, mentions } };
