@@ -58,13 +58,26 @@ function matchByName(drafts: Draft[], byWord: Map<string, Draft[]>, words: Set<s
   return null;
 }
 
+/** Whether text[start, end) is one comma or opening parenthesis between spaces; read without slicing, since the gap
+ * between two mentions of a sentence is mostly longer, and settled by its first characters. */
+function isAppositionGap(text: string, start: number, end: number): boolean {
+  let mark = false;
+  for (let k = start; k < end; k++) {
+    const c = text[k]!;
+    if (c === ',' || c === '(') {
+      if (mark) return false;
+      mark = true;
+    } else if (!/\s/.test(c)) return false;
+  }
+  return mark;
+}
+
 /** A role mention right after a name and a comma, or a name right after a role and a comma: one entity. */
 function appositionHead(mentions: Mention[], i: number, text: string): number | null {
   const m = mentions[i]!;
   const prev = mentions[i - 1];
   if (!prev || prev.sentence !== m.sentence) return null;
-  const between = text.slice(prev.end, m.start);
-  if (!/^\s*[,(]\s*$/.test(between)) return null;
+  if (!isAppositionGap(text, prev.end, m.start)) return null;
   const roleNoName = (x: Mention) => (x.kind === 'role' || (x.kind === 'name' && x.role !== null && x.name === null));
   if (roleNoName(m) && (prev.kind === 'name' || prev.kind === 'media')) return i - 1;
   if (m.kind === 'name' && roleNoName(prev)) return i - 1;

@@ -196,9 +196,10 @@ export const segment: Stage = {
     const tokens: Token[] = [];
     const sentences: Sentence[] = [];
     const messages: Message[] = [...doc.messages];
+    // Raw token bounds of a paragraph, flat: [start0, end0, start1, end1, …] (no tuple per token; one array for all).
+    const raw: number[] = [];
     for (const para of paragraphs) {
-      // Raw token bounds, flat: [start0, end0, start1, end1, …] (no tuple per token).
-      const raw: number[] = [];
+      raw.length = 0;
       scanTokens(text, para.start, para.end, pack, raw);
       let sentStartTok = tokens.length;
       let sentStart = para.start;
