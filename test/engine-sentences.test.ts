@@ -79,6 +79,10 @@ const ROWS: Row[] = [
   // The reported clause ends before a participle of the narrator's, or another report after a comma.
   ['en', 'Witnesses said Crutcher had his hands in the air, contradicting the earlier claim of the police.', [{ kind: 'indirect', content: 'Crutcher had his hands in the air', speaker: 'Witnesses' }]],
   ['en', 'Dean said that the party’s vacancy rules should be modernized, but he said that discussion should wait until after the election.', [{ kind: 'indirect', content: 'the party’s vacancy rules should be modernized', speaker: 'Dean' }, { kind: 'indirect', content: 'discussion should wait until after the election', speaker: 'Dean' }]],
+  // Transcripts: each turn is a direct quote of its labelled speaker, in quote marks or not; a lone label is no transcript.
+  ['en', 'Partial transcript as follows:\n\nWALLACE: Let’s start with the debate story. Why would Trump do that?\n\nPENCE: Well, look, Hillary Clinton apparently thinks this is an episode of a show.', [{ kind: 'direct', content: 'Let’s start with the debate story. Why would Trump do that?', speaker: 'WALLACE', cue: null }, { kind: 'direct', content: 'Well, look, Hillary Clinton apparently thinks this is an episode of a show.', speaker: 'PENCE', cue: null }]],
+  ['en', 'Partial transcript as follows:\n\n"WALLACE: Let’s start with the debate story.\n\n"PENCE: Well, look, this is serious business."', [{ kind: 'direct', content: 'Let’s start with the debate story.', speaker: 'WALLACE' }, { kind: 'direct', content: 'Well, look, this is serious business.', speaker: 'PENCE' }]],
+  ['en', 'UPDATE: The police said three people were arrested.', [{ kind: 'indirect', content: 'three people were arrested', speaker: 'The police' }]],
   ['en', 'She said the word three times in the speech to the delegates in Ohio, and left.', []],
   ['fr', 'Trois personnes ont été arrêtées, a indiqué la police.', [{ kind: 'indirect', content: 'Trois personnes ont été arrêtées', speaker: 'la police' }]],
   ['en', 'Three were arrested, police said.', [{ kind: 'indirect', content: 'Three were arrested', speaker: 'police' }]],

@@ -12,7 +12,7 @@ import { DOUBLE_MARKS } from '../lib/marks.js';
 const SUBJECT_GAP = new RegExp(`^\\s*,?\\s*[^.;:!?${DOUBLE_MARKS}]{1,150}$`, 'u');
 /** Between a verb and an opening mark: a short addressee phrase ("told reporters", "a déclaré à la presse :"). */
 const ADDRESSEE_GAP = new RegExp(`^\\s+[^.!?;${DOUBLE_MARKS}]{1,50}?\\s*[:,]?\\s*$`, 'u');
-import { type Ctx, PUNCT_GAP, add, clauseStartBefore, cuesIn, inBoilerplate, mentionsIn, words } from './context.js';
+import { type Ctx, PUNCT_GAP, add, clauseStartBefore, cuesIn, inBoilerplate, mentionsIn, overlapsQuote, words } from './context.js';
 
 
 /** The cue right after a closing mark: ", a déclaré X", "a-t-il dit", ", Lee said", "— Commissioner Lee" is not a cue. */
@@ -242,6 +242,35 @@ export function buildDirect(ctx: Ctx, strong: boolean): void {
       evidence: [cue === null ? 'quote.direct.standalone' : inside !== null ? 'quote.direct.inner-incise' : after !== null ? 'quote.direct.cue-after' : 'quote.direct.cue-before'],
     });
   });
+}
+
+/** A speaker's label opening a turn of a transcript: "WALLACE: Let's start…", "PENCE: Well, look…". */
+const LABEL = /^\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]+){0,2}:[ \t]+(?=\S)/u;
+
+/**
+ * A transcript: paragraphs that open with a speaker's label in capitals, in quote marks or not. Each turn is a direct
+ * quote of the labelled speaker. Two labelled turns at least, each label a mention: a lone "UPDATE:" is no transcript.
+ */
+export function buildTranscript(ctx: Ctx): void {
+  const byStart = mentionIndex(ctx.doc.layers.mentions!).byStart;
+  const turns: Array<{ mention: number; content: Span; quoted: number | null; sentence: number }> = [];
+  for (const para of ctx.doc.layers.paragraphs!) {
+    const qi = ctx.topByStart.get(para.start) ?? null;
+    const at = qi === null ? para.start : ctx.quoted[qi]!.inner.start;
+    const label = ctx.text.slice(at, at + 40).match(LABEL);
+    const mention = label ? byStart.get(at) : undefined;
+    if (!label || mention === undefined) continue;
+    const end = qi === null ? para.end : ctx.quoted[qi]!.inner.end;
+    const content = trimSpan(ctx.text, { start: at + label[0].length, end });
+    if (content.end > content.start) turns.push({ mention, content, quoted: qi, sentence: ctx.tokens[tokenAt(ctx.tokens, content.start)]!.sentence });
+  }
+  if (turns.length < 2) return;
+  for (const t of turns) {
+    if (t.quoted !== null && ctx.usedQuoted.has(t.quoted)) continue;
+    if (t.quoted === null && overlapsQuote(ctx, t.content)) continue;
+    if (t.quoted !== null) ctx.usedQuoted.add(t.quoted);
+    add(ctx, { kind: 'direct', content: t.content, fragments: null, cue: null, quoted: t.quoted, sentence: t.sentence, evidence: ['quote.direct.speaker-label'], speakerMention: t.mention });
+  }
 }
 
 /** “We are ready.” — Commissioner Ann Lee: a dash, then a speaker that ends the paragraph. */

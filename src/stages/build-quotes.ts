@@ -1,6 +1,6 @@
 /**
  * build-quotes: turns quote-mark pairs and cues into quotes, in passes whose order settles what each quoted span is:
- *   1. direct quotes with a cue beside them (src/quotes/direct.ts);
+ *   1. direct quotes with a cue beside them (src/quotes/direct.ts), then the turns of a transcript ("PENCE: …");
  *   2. according-frames that name a person, which frame their whole clause;
  *   3. verb cues and the clauses they report, then the remaining according-frames (src/quotes/clauses.ts);
  *   4. quoted spans still unclaimed that read as sentences of their own.
@@ -11,12 +11,12 @@ import { lexicon } from '../lang/lexicon.js';
 import { DisjointSpans } from '../lib/disjoint-spans.js';
 import { asMap } from '../lib/records.js';
 import type { Ctx } from '../quotes/context.js';
-import { buildDirect } from '../quotes/direct.js';
+import { buildDirect, buildTranscript } from '../quotes/direct.js';
 import { buildFromAccording, buildFromVerb, sourceSpeaks } from '../quotes/clauses.js';
 
 export const buildQuotes: Stage = {
   name: 'build-quotes',
-  requires: ['sentences', 'tokens', 'quoted', 'cues', 'mentions', 'boilerplate'],
+  requires: ['paragraphs', 'sentences', 'tokens', 'quoted', 'cues', 'mentions', 'boilerplate'],
   produces: ['quotes'],
   run(doc, pack, config) {
     const ctx: Ctx = {
@@ -30,6 +30,7 @@ export const buildQuotes: Stage = {
       ctx.topByStart.set(q.start, qi);
     });
     buildDirect(ctx, true);
+    buildTranscript(ctx);
     // "Pour lui, l'élite le caractérise de « grossier »": a frame naming a person frames the whole clause; a frame
     // naming an outlet ("Selon l'AFP, le Conseil a appelé à…") is the channel of the verb's report, read after it.
     ctx.cues.forEach((cue, c) => {

@@ -22,6 +22,7 @@ const BASE: Record<string, number> = {
   'quote.indirect.according-parenthesis': 0.7,
   'quote.mixed.lead-in': 0.8,
   'quote.direct.dash': 0.85,
+  'quote.direct.speaker-label': 0.85,
   'quote.direct.block': 0.8,
   'quote.direct.after-colon': 0.7,
   'quote.direct.incise-closes': 0.8,
