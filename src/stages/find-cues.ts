@@ -180,7 +180,7 @@ function invertedSubjectAfter(ctx: Ctx, k: number, to: number): boolean {
   const next = ctx.tokens[tokenAt(ctx.tokens, m.end)];
   if (!next) return true;
   const verb = ctx.lex.auxiliaries.has(next.norm) || ctx.pack.finiteVerbEndings.some((e) => next.norm.length > 4 && next.norm.endsWith(e));
-  return !verb && ctx.pack.pronouns[next.norm]?.role !== 'subject';
+  return !verb && ctx.pronouns.get(next.norm)?.role !== 'subject';
 }
 
 /** A comma or closing quote mark: the start of an incise. */
