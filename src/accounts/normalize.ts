@@ -18,7 +18,8 @@ const WORD = /[\p{L}\p{N}]+/gu;
  * bourgeoise); digits grouped by separators stay one number ("1,200", "8 000" → 1200, 8000).
  */
 export function wordsOf(text: string): string[] {
-  const folded = fold(text).replace(/(?<!\d{3})(\d)[ \u00a0\u202f,.](?=\d{3}\b)/g, '$1');
+  let folded = fold(text);
+  if (/\d/.test(folded)) folded = folded.replace(/(?<!\d{3})(\d)[ \u00a0\u202f,.](?=\d{3}\b)/g, '$1');
   return folded.match(WORD) ?? [];
 }
 
