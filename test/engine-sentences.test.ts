@@ -83,6 +83,10 @@ const ROWS: Row[] = [
   ['en', 'Partial transcript as follows:\n\nWALLACE: Let’s start with the debate story. Why would Trump do that?\n\nPENCE: Well, look, Hillary Clinton apparently thinks this is an episode of a show.', [{ kind: 'direct', content: 'Let’s start with the debate story. Why would Trump do that?', speaker: 'WALLACE', cue: null }, { kind: 'direct', content: 'Well, look, Hillary Clinton apparently thinks this is an episode of a show.', speaker: 'PENCE', cue: null }]],
   ['en', 'Partial transcript as follows:\n\n"WALLACE: Let’s start with the debate story.\n\n"PENCE: Well, look, this is serious business."', [{ kind: 'direct', content: 'Let’s start with the debate story.', speaker: 'WALLACE' }, { kind: 'direct', content: 'Well, look, this is serious business.', speaker: 'PENCE' }]],
   ['en', 'UPDATE: The police said three people were arrested.', [{ kind: 'indirect', content: 'three people were arrested', speaker: 'The police' }]],
+  // An according-frame between two commas: one quote in two fragments; a middle initial stays in the name.
+  ['en', 'At the heart of the trouble, according to Dennis B. Ross, another former envoy, was a decision by Mr. Obama.', [{ kind: 'indirect', content: 'At the heart of the trouble, according to Dennis B. Ross, another former envoy, was a decision by Mr. Obama', speaker: 'Dennis B. Ross', cue: 'according to' }]],
+  ['fr', 'Le pont, selon la police, était fermé depuis mardi.', [{ kind: 'indirect', content: 'Le pont, selon la police, était fermé depuis mardi', speaker: 'la police' }]],
+  ['en', 'John F. Kennedy said the plan would fail.', [{ kind: 'indirect', content: 'the plan would fail', speaker: 'John F. Kennedy' }]],
   ['en', 'She said the word three times in the speech to the delegates in Ohio, and left.', []],
   ['fr', 'Trois personnes ont été arrêtées, a indiqué la police.', [{ kind: 'indirect', content: 'Trois personnes ont été arrêtées', speaker: 'la police' }]],
   ['en', 'Three were arrested, police said.', [{ kind: 'indirect', content: 'Three were arrested', speaker: 'police' }]],

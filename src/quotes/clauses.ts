@@ -434,13 +434,15 @@ export function buildFromAccording(ctx: Ctx, c: number): void {
   const cue = ctx.cues[c]!;
   if (insideQuotedSpeech(ctx, cue)) return;
   const s = ctx.sentences[cue.sentence]!;
+  // The source runs to a comma; a period inside the sentence is an initial's or an abbreviation's ("Dennis B. Ross").
   let j = cue.range[1];
-  while (j < s.tokens[1] && ctx.tokens[j]!.norm !== ',' && !/^[.;!?]$/.test(ctx.tokens[j]!.norm)) j++;
+  while (j < s.tokens[1] && ctx.tokens[j]!.norm !== ',' && !/^[;!?]$/.test(ctx.tokens[j]!.norm)) j++;
   const commaAfter = ctx.tokens[j]?.norm === ',' ? ctx.tokens[j]! : null;
   const clauseFrom = clauseStartBefore(ctx, s, cue.start);
   const lead = words(ctx, { start: clauseFrom, end: cue.start }) < 2;
   const commaBefore = /,\s*$/.test(ctx.text.slice(clauseFrom, cue.start));
   let span: Span | null = null;
+  let split: Span[] | undefined;
   let rule = 'quote.indirect.according-before';
   if (lead && commaAfter) {
     // "According to Yonhap, quoting KCNA, …": the inner frame names the source; the outer becomes its channel.
@@ -449,7 +451,12 @@ export function buildFromAccording(ctx: Ctx, c: number): void {
     if (inner || reportedWithin(ctx, { start: commaAfter.end, end: s.end })) return;
     span = { start: commaAfter.end, end: clauseEnd(ctx, commaAfter.end, s, c) };
   } else if (commaBefore && commaAfter && s.tokens[1] - j > 3) {
-    span = { start: clauseFrom, end: clauseEnd(ctx, commaAfter.end, s, c) };
+    // "At the heart of the trouble, according to Dennis B. Ross, another former envoy, was a decision…": one quote in
+    // two fragments, the frame and the source's apposition left out.
+    const resume = pastApposition(ctx, j + 1, s);
+    const end = clauseEnd(ctx, ctx.tokens[resume]!.start, s, c);
+    span = { start: clauseFrom, end };
+    split = [{ start: clauseFrom, end: ctx.text.lastIndexOf(',', cue.start) }, { start: ctx.tokens[resume]!.start, end }];
     rule = 'quote.indirect.according-parenthesis';
   } else if (commaBefore) {
     span = { start: clauseFrom, end: ctx.text.lastIndexOf(',', cue.start) };
@@ -457,7 +464,17 @@ export function buildFromAccording(ctx: Ctx, c: number): void {
   }
   // A clause whose own verb already reported it ("Selon l'AFP, X a déclaré que…") keeps the frame as its channel.
   if (!span || reportedWithin(ctx, span) || overlapsQuote(ctx, span)) return;
-  addClause(ctx, c, span, s.index, rule);
+  addClause(ctx, c, span, s.index, rule, split);
+}
+
+/** Past an apposition that ends at a comma ("another former envoy,"): a few words and no verb. */
+function pastApposition(ctx: Ctx, k: number, s: Sentence): number {
+  for (let j = k; j < Math.min(s.tokens[1] - 1, k + 8); j++) {
+    const t = ctx.tokens[j]!;
+    if (t.norm === ',') return j > k ? j + 1 : k;
+    if (t.kind === 'quote' || predicateStarts(ctx, t) || ctx.lex.verbForms.has(t.norm)) return k;
+  }
+  return k;
 }
 
 /** A quote already reported by a verb cue inside this span. */

@@ -99,6 +99,12 @@ function nameRun(ctx: Ctx, i: number, end: number, sentenceStart: number): numbe
       j++;
       continue;
     }
+    // A middle initial: "Dennis B. Ross", "John F. Kennedy".
+    const prev = ctx.tokens[j - 1]!;
+    if (j > i + 1 && t.norm === '.' && prev.end === t.start && prev.end - prev.start === 1 && prev.upper && j + 1 < end && nameWord(ctx, j + 1, sentenceStart)) {
+      j++;
+      continue;
+    }
     break;
   }
   return j;
