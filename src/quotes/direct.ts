@@ -244,6 +244,8 @@ export function buildDirect(ctx: Ctx, strong: boolean): void {
   });
 }
 
+const isUpper = (code: number) => (code >= 65 && code <= 90) || (code > 127 && String.fromCharCode(code) !== String.fromCharCode(code).toLowerCase());
+
 /** A speaker's label opening a turn of a transcript: "WALLACE: Let's start…", "PENCE: Well, look…". */
 const LABEL = /^\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]+){0,2}:[ \t]+(?=\S)/u;
 
@@ -257,6 +259,8 @@ export function buildTranscript(ctx: Ctx): void {
   for (const para of ctx.doc.layers.paragraphs!) {
     const qi = ctx.topByStart.get(para.start) ?? null;
     const at = qi === null ? para.start : ctx.quoted[qi]!.inner.start;
+    // Most paragraphs open with a capital and a lower-case letter: no label to read.
+    if (!isUpper(ctx.text.charCodeAt(at)) || !(isUpper(ctx.text.charCodeAt(at + 1)) || "'’.-".includes(ctx.text[at + 1] ?? 'a'))) continue;
     const label = ctx.text.slice(at, at + 40).match(LABEL);
     const mention = label ? byStart.get(at) : undefined;
     if (!label || mention === undefined) continue;
