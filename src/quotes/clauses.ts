@@ -78,8 +78,9 @@ function addClause(ctx: Ctx, cue: number | null, clause: Span, sentence: number,
     const fragments = split.map((p) => trimSpan(ctx.text, p, false));
     const content = { start: fragments[0]!.start, end: fragments.at(-1)!.end };
     if (fragments.some((p) => p.end - p.start < 3) || inBoilerplate(ctx, content) || overlapsQuote(ctx, content)) return;
-    for (const qi of quotedWithin(ctx, content)) ctx.usedQuoted.add(qi);
-    return add(ctx, { kind: 'indirect', content, fragments, cue, quoted: null, sentence, evidence: [rule] });
+    const inner = quotedWithin(ctx, content);
+    for (const qi of inner) ctx.usedQuoted.add(qi);
+    return add(ctx, { kind: inner.length ? 'mixed' : 'indirect', content, fragments, cue, quoted: null, sentence, evidence: [rule] });
   }
   const span = trimSpan(ctx.text, clause, false);
   if (span.end - span.start < 3 || inBoilerplate(ctx, span)) return;
@@ -418,8 +419,8 @@ function isIncise(ctx: Ctx, s: Sentence, cue: Cue, comma: number): boolean {
   if (inverted) k = tokenAt(ctx.tokens, inverted.end);
   // The subject may carry a complement: ", affirme Rami Abd al-Rahman de l'Observatoire syrien des droits de l'homme."
   // What follows a comma adds to the incise (a mid-sentence incise was read before): ", police said, adding that more
-  // arrests were expected.", ", Sanders said, a policy that could…".
-  // Quoted words after the comma are the verb's own (", coach Maaloul said, “We were…”): no cut there.
+  // arrests were expected.", ", Sanders said, a policy that could…"; but quoted words after the comma are the verb's
+  // own (", coach Maaloul said, “We were…”).
   let end = s.tokens[1];
   for (let j = k; j < end; j++) if (ctx.tokens[j]!.norm === ',' && ctx.tokens[j + 1]?.kind !== 'quote') end = j;
   return end - k <= 12 && !ctx.tokens.slice(k, end).some((t) => t.kind === 'quote' || ctx.lex.complementizers.has(t.norm));
