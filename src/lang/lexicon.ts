@@ -36,6 +36,8 @@ export interface Lexicon {
   mentionStarters: Set<string>;
   /** According-frames (and weak ones) by their first word. */
   framesByFirst: Map<string, Array<{ words: string[]; weak: boolean }>>;
+  /** Honorifics by normalised key ("mr.", "madame") → gender. */
+  honorifics: Map<string, Gender>;
   isPlainWord(norm: string): boolean;
   honorific(tokens: Token[], i: number, end: number): { end: number; gender: Gender } | null;
 }
@@ -91,7 +93,7 @@ function groupFrames(pack: LanguagePack): Lexicon['framesByFirst'] {
 }
 
 /** A letter, by code unit: ASCII fast, else the Unicode letter class. */
-function isLetter(code: number): boolean {
+export function isLetter(code: number): boolean {
   if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return true;
   return code >= 128 && /\p{L}/u.test(String.fromCharCode(code));
 }
@@ -135,6 +137,7 @@ export function lexicon(pack: LanguagePack): Lexicon {
       ...mediaFirstLen.keys(), ...honorifics.keys(), ...pack.contractions,
     ]),
     framesByFirst: groupFrames(pack),
+    honorifics,
     isPlainWord: (norm) => !functionWords.has(norm) && !verbForms.has(norm) && isLetter(norm.charCodeAt(0)),
     honorific(tokens, i, end) {
       const t = tokens[i];

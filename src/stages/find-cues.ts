@@ -10,6 +10,10 @@ import { lexicon, type Lexicon } from '../lang/lexicon.js';
 import { CLOSING_MARK as CLOSING, DOUBLE_MARKS, OPENING_MARK as OPENING } from '../lib/marks.js';
 import { lowerBound, tokenAt } from '../lib/tokens.js';
 import { asMap } from '../lib/records.js';
+import {
+  ADVERB, AMBIGUOUS, AUXILIARY, COMPLEMENTIZER, DETERMINER, FRAME_FIRST, NEGATION, OF_WORD, PREVERBAL_CLITIC, PRONOUN, VERB_FORM, WORD,
+  is, tokenClasses,
+} from '../lib/word-classes.js';
 
 interface Ctx {
   text: string;
@@ -23,6 +27,8 @@ interface Ctx {
   mentionStarts: Map<number, Mention>;
   /** Dashed lines of dialogue (few: one per line of an exchange). */
   dialogue: Quoted[];
+  /** The word classes of each token (see lib/word-classes.ts). */
+  classes: Int32Array;
 }
 
 
@@ -35,13 +41,13 @@ function groupStart(ctx: Ctx, i: number, from: number): { start: number; aux: bo
   let cliticAfterAux = false;
   while (j - 1 >= from) {
     const t = ctx.tokens[j - 1]!;
-    if (ctx.lex.auxiliaries.has(t.norm)) aux = true;
-    else if (ctx.lex.negations.has(t.norm)) negated = true;
+    if (is(ctx.classes, j - 1, AUXILIARY)) aux = true;
+    else if (is(ctx.classes, j - 1, NEGATION)) negated = true;
     else if (ctx.pack.addresseeClitics.includes(t.norm)) {
       objectClitic = { start: t.start, end: t.end };
       cliticAfterAux = !aux;
     }
-    else if (!ctx.lex.adverbs.has(t.norm) && !ctx.lex.preverbalClitics.has(t.norm) && !isHyphenClitic(ctx, j - 1)) break;
+    else if (!is(ctx.classes, j - 1, ADVERB | PREVERBAL_CLITIC) && !isHyphenClitic(ctx, j - 1)) break;
     j--;
   }
   // "lui a dit" (to him) but "a lui écrit" (he, for his part, wrote): an object clitic stands before the auxiliary.
@@ -59,7 +65,7 @@ function isHyphenClitic(ctx: Ctx, i: number): boolean {
 /** "a fait savoir", "fait remarquer": the causative form right before an infinitive (adverbs between). */
 function causativeBefore(ctx: Ctx, i: number, from: number): number | null {
   let k = i - 1;
-  while (k >= from && ctx.lex.adverbs.has(ctx.tokens[k]!.norm)) k--;
+  while (k >= from && is(ctx.classes, k, ADVERB)) k--;
   return k >= from && ctx.pack.causatives.includes(ctx.tokens[k]!.norm) ? k : null;
 }
 
@@ -87,7 +93,7 @@ function invertedCliticWithin(ctx: Ctx, from: number, to: number): number | null
  */
 function negatedAfter(ctx: Ctx, i: number, end: number): boolean {
   for (let k = i + 1; k < Math.min(end, i + 3); k++) {
-    if (ctx.pack.postverbalNegations.includes(ctx.tokens[k]!.norm) && !ctx.lex.negations.has(ctx.tokens[k - 1]!.norm)) return true;
+    if (ctx.pack.postverbalNegations.includes(ctx.tokens[k]!.norm) && !is(ctx.classes, k - 1, NEGATION)) return true;
   }
   return false;
 }
@@ -115,8 +121,8 @@ function nearQuote(ctx: Ctx, s: Sentence, groupFrom: number, verbEnd: number): b
 function verbCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
   const [from, to] = s.tokens;
   for (let i = from; i < to; i++) {
+    if (!is(ctx.classes, i, WORD) || !is(ctx.classes, i, VERB_FORM)) continue;
     const t = ctx.tokens[i]!;
-    if (t.kind !== 'word') continue;
     const form = ctx.lex.verbForms.get(t.norm);
     if (!form) continue;
     const verb = ctx.pack.verbs[form.lemma];
@@ -137,7 +143,7 @@ function verbCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
     const passive = ctx.pack.passiveAuxiliaries.includes(prevWord?.norm ?? '') && form.nonFinite !== 'gerund';
     // "were found", "was charged": a passive reports no speech unless it is a telling ("was told to leave").
     if (passive && !verb.objectInfinitive && !verb.addresseeObject) continue;
-    if (ctx.lex.ambiguous.has(t.norm) && !group.aux && clitic === null && !quoteNear && !verbalContext(ctx, i, end, to)) continue;
+    if (is(ctx.classes, i, AMBIGUOUS) && !group.aux && clitic === null && !quoteNear && !verbalContext(ctx, i, end, to)) continue;
     const cueStart = ctx.tokens[group.start]!.start;
     const atIncise = afterComma || (group.start > from && isBoundary(ctx, group.start - 1));
     const inverted = clitic !== null || (atIncise && invertedSubjectAfter(ctx, end, to));
@@ -158,12 +164,16 @@ function verbCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
  */
 function verbalContext(ctx: Ctx, i: number, end: number, to: number): boolean {
   const prev = ctx.tokens[i - 1];
-  if (prev && (ctx.determiners.get(prev.norm) || ctx.lex.ofWords.has(prev.norm))) return false;
+  if (prev && is(ctx.classes, i - 1, DETERMINER | OF_WORD)) return false;
   const next = ctx.tokens[end];
-  if (next && end < to && (ctx.lex.complementizers.has(next.norm) || ctx.pack.infinitiveMarkers.includes(next.norm))) return true;
-  if (prev && (prev.upper || ctx.pronouns.get(prev.norm)?.role === 'subject')) return true;
+  if (next && end < to && (is(ctx.classes, end, COMPLEMENTIZER) || ctx.pack.infinitiveMarkers.includes(next.norm))) return true;
+  if (prev && (prev.upper || isSubjectPronoun(ctx, i - 1))) return true;
   // A clause starts right after it ("critics charge it is…", "woman claims Church of Scientology…").
-  return !!prev && prev.kind === 'word' && !!next && end < to && (next.upper || ctx.pronouns.get(next.norm)?.role === 'subject');
+  return !!prev && prev.kind === 'word' && !!next && end < to && (next.upper || isSubjectPronoun(ctx, end));
+}
+
+function isSubjectPronoun(ctx: Ctx, i: number): boolean {
+  return is(ctx.classes, i, PRONOUN) && ctx.pronouns.get(ctx.tokens[i]!.norm)!.role === 'subject';
 }
 
 /**
@@ -171,16 +181,17 @@ function verbalContext(ctx: Ctx, i: number, end: number, to: number): boolean {
  * its inverted subject: ", a déclaré la ministre Anne Roy.", "said Governor Ann Lee,". "said he would…" is not.
  */
 function invertedSubjectAfter(ctx: Ctx, k: number, to: number): boolean {
-  while (k < to && ctx.lex.adverbs.has(ctx.tokens[k]!.norm)) k++;
+  while (k < to && is(ctx.classes, k, ADVERB)) k++;
   if (k < to && ctx.pack.addresseePrepositions.includes(ctx.tokens[k]!.norm)) return true; // "déclare à l'AFP X"
   const m = ctx.mentionStarts.get(ctx.tokens[k]?.start ?? -1);
   if (!m || m.kind === 'pronoun' || m.kind === 'relative') return false;
   // A verb right after the noun phrase makes it the subject of a reported clause (", said the union expected…"); a
   // subject pronoun makes it the addressee of one (", told POLITICO she was leaning…").
-  const next = ctx.tokens[tokenAt(ctx.tokens, m.end)];
+  const n = tokenAt(ctx.tokens, m.end);
+  const next = ctx.tokens[n];
   if (!next) return true;
-  const verb = ctx.lex.auxiliaries.has(next.norm) || ctx.pack.finiteVerbEndings.some((e) => next.norm.length > 4 && next.norm.endsWith(e));
-  return !verb && ctx.pronouns.get(next.norm)?.role !== 'subject';
+  const verb = is(ctx.classes, n, AUXILIARY) || ctx.pack.finiteVerbEndings.some((e) => next.norm.length > 4 && next.norm.endsWith(e));
+  return !verb && !isSubjectPronoun(ctx, n);
 }
 
 /** A comma or closing quote mark: the start of an incise. */
@@ -192,8 +203,8 @@ function isBoundary(ctx: Ctx, k: number): boolean {
 function accordingCues(ctx: Ctx, s: Sentence, out: Cue[]): void {
   const [from, to] = s.tokens;
   for (let i = from; i < to; i++) {
-    const frames = ctx.lex.framesByFirst.get(ctx.tokens[i]!.norm);
-    if (!frames) continue;
+    if (!is(ctx.classes, i, FRAME_FIRST)) continue;
+    const frames = ctx.lex.framesByFirst.get(ctx.tokens[i]!.norm)!;
     for (const { words: frame, weak } of frames) {
       if (i + frame.length > to) continue;
       if (!frame.every((w, k) => ctx.tokens[i + k]!.norm === w)) continue;
@@ -220,7 +231,7 @@ function commaSoon(ctx: Ctx, i: number, to: number): boolean {
   for (let k = i; k < Math.min(to, i + 8); k++) {
     const t = ctx.tokens[k]!;
     if (t.norm === ',') return k > i;
-    if (t.kind === 'quote' || ctx.lex.verbForms.has(t.norm) || ctx.lex.complementizers.has(t.norm)) return false;
+    if (t.kind === 'quote' || is(ctx.classes, k, VERB_FORM | COMPLEMENTIZER)) return false;
   }
   return false;
 }
@@ -265,6 +276,7 @@ export const findCues: Stage = {
     const ctx: Ctx = {
       text: doc.text, tokens: doc.layers.tokens!, pack, lex: lexicon(pack), pronouns: asMap(pack.pronouns), determiners: asMap(pack.determiners),
       quoted: doc.layers.quoted!, mentionStarts, dialogue: doc.layers.quoted!.filter((q) => q.dialogue === true),
+      classes: tokenClasses(doc.layers.tokens!, doc.text, pack),
     };
     const cues: Cue[] = [];
     const taken = new Set<number>();

@@ -11,6 +11,10 @@ import { lexicon, type Lexicon } from '../lang/lexicon.js';
 import { OPENING_MARK, tokenAt } from '../lib/tokens.js';
 import { asMap } from '../lib/records.js';
 import { keyPrefixes } from '../lib/phrases.js';
+import {
+  AUXILIARY, BODY, BODY_FIRST, CAPITALISED, DETERMINER, FIRST_NAME, FUNCTION_WORD, HONORIFIC, MEDIA_FIRST, MENTION_STARTER, NOT_NAME,
+  OF_WORD, PARTICLE, PLAIN, PRONOUN, ROLE, ROLE_FIRST, VERB_FORM, WORD, is, tokenClasses,
+} from '../lib/word-classes.js';
 
 interface Ctx {
   text: string;
@@ -29,30 +33,29 @@ interface Ctx {
   lower: Set<string>;
   /** 1 for tokens between quote marks. */
   inQuote: Uint8Array;
-  /** 1 for capitalised words, or lower-case particles glued to a capital ("al-Rahman", "el-Sisi"). */
-  capitalised: Uint8Array;
+  /** The word classes of each token (see lib/word-classes.ts). */
+  classes: Int32Array;
 }
 
 /** After a sentence-initial candidate: another capitalised word, a colon, a comma or a verb make it a subject. */
 function nextIsNameLike(ctx: Ctx, i: number): boolean {
   const next = ctx.tokens[i + 1];
   if (!next) return true;
-  return next.upper || next.norm === ':' || next.norm === ',' || ctx.lex.verbForms.has(next.norm) || ctx.lex.auxiliaries.has(next.norm);
+  return next.upper || next.norm === ':' || next.norm === ',' || is(ctx.classes, i + 1, VERB_FORM | AUXILIARY);
 }
 
 
 /** Is this capitalised token plausibly part of a name (not a sentence-initial function word)? */
 function nameWord(ctx: Ctx, i: number, sentenceStart: number): boolean {
-  if (ctx.capitalised[i] !== 1) return false;
+  if (!is(ctx.classes, i, CAPITALISED) || is(ctx.classes, i, NOT_NAME)) return false;
   const t = ctx.tokens[i]!;
-  if (ctx.lex.notNames.has(t.norm)) return false;
   if (i === sentenceStart || isAfterOpeningMark(ctx, i)) {
     const raw = ctx.text.slice(t.start, t.end);
-    if (ctx.lex.verbForms.has(t.norm) || ctx.pronouns.get(t.norm) || ctx.determiners.get(t.norm)) return false;
+    if (is(ctx.classes, i, VERB_FORM | PRONOUN | DETERMINER)) return false;
     if (/^\p{Lu}{2,}$/u.test(raw)) return true; // acronym
-    if (ctx.midCaps.has(raw) || ctx.firstNames.get(t.norm) !== undefined) return true;
+    if (ctx.midCaps.has(raw) || is(ctx.classes, i, FIRST_NAME)) return true;
     // A capitalised sentence opener never written in lower case in the document is a name ("Obama : « … »").
-    return raw.length > 1 && !ctx.lower.has(t.norm) && !ctx.lex.functionWords.has(t.norm) && !ctx.lex.roles.has(t.norm) && !ctx.lex.bodies.has(t.norm) && nextIsNameLike(ctx, i);
+    return raw.length > 1 && !ctx.lower.has(t.norm) && !is(ctx.classes, i, FUNCTION_WORD | ROLE | BODY) && nextIsNameLike(ctx, i);
   }
   return true;
 }
@@ -70,8 +73,8 @@ function isAfterOpeningMark(ctx: Ctx, i: number): boolean {
 function openerEvidence(ctx: Ctx, sentences: Sentence[]): { lower: Set<string>; midCaps: Set<string> } {
   const { text, tokens } = ctx;
   const openers = new Set<string>();
-  for (const s of sentences) if (ctx.capitalised[s.tokens[0]] === 1) openers.add(tokens[s.tokens[0]]!.norm);
-  for (let i = 1; i < tokens.length; i++) if (ctx.capitalised[i] === 1 && isAfterOpeningMark(ctx, i)) openers.add(tokens[i]!.norm);
+  for (const s of sentences) if (is(ctx.classes, s.tokens[0], CAPITALISED)) openers.add(tokens[s.tokens[0]]!.norm);
+  for (let i = 1; i < tokens.length; i++) if (is(ctx.classes, i, CAPITALISED) && isAfterOpeningMark(ctx, i)) openers.add(tokens[i]!.norm);
   const lower = new Set<string>();
   for (const t of tokens) if (t.kind === 'word' && !t.upper && openers.has(t.norm)) lower.add(t.norm);
   // A word's norm follows from its letters, so a capitalised form of an opener has the opener's norm.
@@ -90,12 +93,12 @@ function openerEvidence(ctx: Ctx, sentences: Sentence[]): { lower: Set<string>; 
 function nameRun(ctx: Ctx, i: number, end: number, sentenceStart: number): number {
   let j = i;
   while (j < end) {
-    if (nameWord(ctx, j, sentenceStart) && !ctx.lex.roleFirst.has(ctx.tokens[j]!.norm)) {
+    if (nameWord(ctx, j, sentenceStart) && !is(ctx.classes, j, ROLE_FIRST)) {
       j++;
       continue;
     }
     const t = ctx.tokens[j]!;
-    if (j > i && ctx.lex.particles.has(t.norm) && j + 1 < end && nameWord(ctx, j + 1, sentenceStart)) {
+    if (j > i && is(ctx.classes, j, PARTICLE) && j + 1 < end && nameWord(ctx, j + 1, sentenceStart)) {
       j++;
       continue;
     }
@@ -110,9 +113,12 @@ function nameRun(ctx: Ctx, i: number, end: number, sentenceStart: number): numbe
   return j;
 }
 
-/** Matches a (possibly multi-word) key of `table` starting at token i; returns [key, length] or null. */
-function matchPhrase<T>(ctx: Ctx, i: number, end: number, table: Map<string, T>, firsts: Map<string, number>): [string, number] | null {
-  if (i >= end) return null;
+/**
+ * Matches a (possibly multi-word) key of `table` starting at token i; returns [key, length] or null. `first` is the
+ * word class of the first words of its keys.
+ */
+function matchPhrase<T>(ctx: Ctx, i: number, end: number, table: Map<string, T>, firsts: Map<string, number>, first: number): [string, number] | null {
+  if (i >= end || !is(ctx.classes, i, first)) return null;
   const max = firsts.get(ctx.tokens[i]!.norm);
   if (!max) return null;
   // The longest key wins: keep the last one found while the phrase grows, as long as some key starts with it.
@@ -141,16 +147,17 @@ function mention(ctx: Ctx, s: number, e: number, f: MentionFields, sentence: num
   };
 }
 
-function genderOfName(ctx: Ctx, first: Token): Gender {
+function genderOfName(ctx: Ctx, i: number): Gender {
+  const first = ctx.tokens[i]!;
   // A compound first name ("jean-marie") not listed as such is read by its first part.
-  const g = ctx.firstNames.get(first.norm) ?? (/[-‑]/.test(first.norm) ? ctx.firstNames.get(first.norm.split(/[-‑]/)[0]!) : undefined);
+  const g = (is(ctx.classes, i, FIRST_NAME) ? ctx.firstNames.get(first.norm) : undefined) ?? (/[-‑]/.test(first.norm) ? ctx.firstNames.get(first.norm.split(/[-‑]/)[0]!) : undefined);
   return g ?? null;
 }
 
 /** Reads a role or body phrase at i (after an optional determiner): role words, then "de …" complements. */
 function rolePhrase(ctx: Ctx, i: number, end: number): { start: number; end: number; key: string; info: RoleInfo; body: boolean } | null {
-  const role = matchPhrase(ctx, i, end, ctx.lex.roles, ctx.lex.roleFirstLen);
-  const body = role ? null : matchPhrase(ctx, i, end, ctx.lex.bodies, ctx.lex.bodyFirstLen);
+  const role = matchPhrase(ctx, i, end, ctx.lex.roles, ctx.lex.roleFirstLen, ROLE_FIRST);
+  const body = role ? null : matchPhrase(ctx, i, end, ctx.lex.bodies, ctx.lex.bodyFirstLen, BODY_FIRST);
   const hit = role ?? body;
   if (!hit) return null;
   const [key, n] = hit;
@@ -161,35 +168,35 @@ function rolePhrase(ctx: Ctx, i: number, end: number): { start: number; end: num
     // "… de la mission onusienne en Syrie": a place phrase closes the role.
     if (ctx.pack.placePrepositions.includes(t.norm)) {
       let m = j + 1;
-      if (m < end && ctx.determiners.get(ctx.tokens[m]!.norm)) m++;
+      if (m < end && is(ctx.classes, m, DETERMINER)) m++;
       const place = nameRun(ctx, m, end, -1);
       if (place > m) j = place;
       break;
     }
-    if (!ctx.lex.ofWords.has(t.norm)) break;
+    if (!is(ctx.classes, j, OF_WORD)) break;
     let m = j + 1;
-    if (m < end && ctx.determiners.get(ctx.tokens[m]!.norm) && !ctx.lex.ofWords.has(ctx.tokens[m]!.norm)) m++;
+    if (m < end && is(ctx.classes, m, DETERMINER) && !is(ctx.classes, m, OF_WORD)) m++;
     const cap = nameRun(ctx, m, end, -1);
     // "du site de Jababeka David Quentin": a known first name inside the run starts the person's name.
     const person = firstNameWithin(ctx, m + 1, cap);
     if (person !== null) { j = person; break; }
     if (cap > m) { j = cap; continue; }
-    const sub = matchPhrase(ctx, m, end, ctx.lex.bodies, ctx.lex.bodyFirstLen) ?? matchPhrase(ctx, m, end, ctx.lex.roles, ctx.lex.roleFirstLen);
+    const sub = matchPhrase(ctx, m, end, ctx.lex.bodies, ctx.lex.bodyFirstLen, BODY_FIRST) ?? matchPhrase(ctx, m, end, ctx.lex.roles, ctx.lex.roleFirstLen, ROLE_FIRST);
     if (sub) { j = m + sub[1]; continue; }
     // "directeur de l'usine", "président du directoire": one plain noun (and a following adjective).
     const noun = ctx.tokens[m];
     const articled = m > j + 1 || ctx.pack.contractions.includes(t.norm);
-    if (articled && noun && m < end && noun.kind === 'word' && !noun.upper && ctx.lex.isPlainWord(noun.norm)) {
+    if (articled && noun && m < end && is(ctx.classes, m, PLAIN) && !noun.upper) {
       j = m + 1;
       const adj = ctx.tokens[j];
-      if (ctx.pack.adjectivesFollowNoun && adj && j < end && adj.kind === 'word' && !adj.upper && ctx.lex.isPlainWord(adj.norm)) j++;
+      if (ctx.pack.adjectivesFollowNoun && adj && j < end && is(ctx.classes, j, PLAIN) && !adj.upper) j++;
       continue;
     }
     break;
   }
   // One trailing adjective that agrees in form ("madrilène", "grec") — lower-case, not a verb or function word.
   const adj = ctx.tokens[j];
-  if (ctx.pack.adjectivesFollowNoun && adj && j < end && adj.kind === 'word' && !adj.upper && ctx.lex.isPlainWord(adj.norm)) j++;
+  if (ctx.pack.adjectivesFollowNoun && adj && j < end && is(ctx.classes, j, PLAIN) && !adj.upper) j++;
   return { start: i, end: j, key, info: (role ? ctx.lex.roles.get(key) : ctx.lex.bodies.get(key))!, body: !role };
 }
 
@@ -198,7 +205,7 @@ function rolePhrase(ctx: Ctx, i: number, end: number): { start: number; end: num
  * first name belongs to the complement ("groupe UMP"), while a full name is the person ("… étrangères Wang Wenbin").
  */
 function isComplementName(ctx: Ctx, s: number, e: number): boolean {
-  return e - s === 1 && ctx.firstNames.get(ctx.tokens[s]!.norm) === undefined;
+  return e - s === 1 && !is(ctx.classes, s, FIRST_NAME);
 }
 
 /** A body written as a proper name ("the Church of Scientology", "la Commission européenne") is named without its article. */
@@ -209,13 +216,8 @@ function properBody(ctx: Ctx, role: { start: number } | null, end: number): stri
 }
 
 function firstNameWithin(ctx: Ctx, from: number, to: number): number | null {
-  for (let k = from; k < to - 1; k++) if (ctx.firstNames.get(ctx.tokens[k]!.norm)) return k;
+  for (let k = from; k < to - 1; k++) if (is(ctx.classes, k, FIRST_NAME) && ctx.firstNames.get(ctx.tokens[k]!.norm)) return k;
   return null;
-}
-
-/** "al-Rahman", "el-Sisi": a lower-case particle glued to a capitalised name. */
-function gluedCapital(text: string, t: Token): boolean {
-  return (t.norm.includes('-') || t.norm.includes('‑')) && /^\p{Ll}+[-‑]\p{Lu}/u.test(text.slice(t.start, t.end));
 }
 
 function insideQuotes(tokens: Token[], quoted: Quoted[]): Uint8Array {
@@ -230,8 +232,7 @@ function insideQuotes(tokens: Token[], quoted: Quoted[]): Uint8Array {
 /** Where adjectives precede nouns, "longtime Democratic pollster", "former secretary": a word before a capital or a role. */
 function adjectiveBeforeRole(ctx: Ctx, i: number): boolean {
   if (ctx.pack.adjectivesFollowNoun) return false;
-  const next = ctx.tokens[i + 1];
-  return !!next && (ctx.capitalised[i + 1] === 1 || ctx.lex.roleFirst.has(next.norm) || ctx.lex.bodyFirstLen.has(next.norm));
+  return i + 1 < ctx.tokens.length && is(ctx.classes, i + 1, CAPITALISED | ROLE_FIRST | BODY_FIRST);
 }
 
 function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
@@ -241,11 +242,11 @@ function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
     const t = ctx.tokens[i]!;
     // Most tokens cannot open a mention: punctuation, numbers, and lower-case words that are no determiner, pronoun
     // or role, body, media or honorific head.
-    if (t.kind !== 'word' || (ctx.capitalised[i] !== 1 && !ctx.lex.mentionStarters.has(t.norm) && !adjectiveBeforeRole(ctx, i))) {
+    if (!is(ctx.classes, i, WORD) || (!is(ctx.classes, i, CAPITALISED | MENTION_STARTER) && !adjectiveBeforeRole(ctx, i))) {
       i++;
       continue;
     }
-    const pron = ctx.pronouns.get(t.norm);
+    const pron = is(ctx.classes, i, PRONOUN) ? ctx.pronouns.get(t.norm) : undefined;
     if (pron && pron.person === 3 && pron.role !== 'possessive') {
       out.push(mention(ctx, i, i + 1, { kind: pron.role === 'relative' ? 'relative' : 'pronoun', type: 'person', gender: pron.gender, number: pron.number, name: null, role: null }, s.index));
       i++;
@@ -253,7 +254,7 @@ function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
     }
     // Optional determiner, optional honorific, role phrase, optional name.
     let j = i;
-    const media = matchPhrase(ctx, i, to, ctx.lex.media, ctx.lex.mediaFirstLen);
+    const media = matchPhrase(ctx, i, to, ctx.lex.media, ctx.lex.mediaFirstLen, MEDIA_FIRST);
     // "Le Monde" the paper, not "le monde politique": every content word of the name is capitalised.
     if (media && ctx.tokens.slice(i, i + media[1]).every((x) => x.upper || x.kind !== 'word' || ctx.determiners.get(x.norm) || ctx.lex.particles.has(x.norm))) {
       out.push(mention(ctx, i, i + media[1], { kind: 'media', type: 'media', gender: null, number: 'sg', name: ctx.lex.media.get(media[0])!, role: null }, s.index));
@@ -265,23 +266,23 @@ function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
       i++;
       continue;
     }
-    const det = ctx.determiners.get(t.norm);
+    const det = is(ctx.classes, i, DETERMINER) ? ctx.determiners.get(t.norm) : undefined;
     if (det) j++;
     // Adjectives before the role: "l'ancien porte-parole", "longtime Democratic pollster".
     let k = j;
     let role = rolePhrase(ctx, k, to);
     const adjectivesBefore = det || !ctx.pack.adjectivesFollowNoun;
-    for (let a = 0; adjectivesBefore && !role && a < 3 && k < to && ctx.tokens[k]!.kind === 'word' && ctx.lex.isPlainWord(ctx.tokens[k]!.norm); a++) {
+    for (let a = 0; adjectivesBefore && !role && a < 3 && k < to && is(ctx.classes, k, PLAIN); a++) {
       k++;
       role = rolePhrase(ctx, k, to);
     }
-    const honor = !role && j < to ? ctx.lex.honorific(ctx.tokens, j, to) : null;
+    const honor = !role && j < to && is(ctx.classes, j, HONORIFIC) ? ctx.lex.honorific(ctx.tokens, j, to) : null;
     if (role || honor) {
       const e = role ? role.end : honor!.end;
       const nameEnd = nameRun(ctx, e, to, s.tokens[0]);
       const hasName = nameEnd > e && !(role && role.end > role.start + 1 && isComplementName(ctx, e, nameEnd));
       const startTok = det || role ? i : j;
-      const gender = honor?.gender ?? (hasName ? genderOfName(ctx, ctx.tokens[e]!) : null) ?? role?.info.gender ?? det?.gender ?? null;
+      const gender = honor?.gender ?? (hasName ? genderOfName(ctx, e) : null) ?? role?.info.gender ?? det?.gender ?? null;
       const number = role?.info.number ?? det?.number ?? 'sg';
       const type: EntityType = hasName ? (role && role.info.type !== 'person' && !role.body ? role.info.type : 'person') : role?.info.type ?? 'person';
       out.push(mention(ctx, startTok, hasName ? nameEnd : e, {
@@ -297,13 +298,13 @@ function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
       const text = ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[nameEnd - 1]!.end);
       const acronym = nameEnd - i === 1 && /^\p{Lu}{2,}$/u.test(text);
       // "Scientology officials", "Bloomberg poll": a name followed by a body noun speaks as that body.
-      const body = matchPhrase(ctx, nameEnd, to, ctx.lex.bodies, ctx.lex.bodyFirstLen);
+      const body = matchPhrase(ctx, nameEnd, to, ctx.lex.bodies, ctx.lex.bodyFirstLen, BODY_FIRST);
       const end = body ? nameEnd + body[1] : nameEnd;
       const info = body ? ctx.lex.bodies.get(body[0])! : null;
       out.push(mention(ctx, i, end, {
         kind: info ? 'group' : 'name',
         type: info ? info.type : acronym ? 'organization' : 'person',
-        gender: info ? info.gender : genderOfName(ctx, ctx.tokens[i]!), number: info?.number ?? 'sg',
+        gender: info ? info.gender : genderOfName(ctx, i), number: info?.number ?? 'sg',
         name: info ? ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[end - 1]!.end) : text, role: body?.[0] ?? null,
       }, s.index));
       i = end;
@@ -320,14 +321,9 @@ export const findMentions: Stage = {
   run(doc, pack) {
     const tokens = doc.layers.tokens!;
     const sentences = doc.layers.sentences!;
-    const capitalised = new Uint8Array(tokens.length);
-    for (let k = 0; k < tokens.length; k++) {
-      const t = tokens[k]!;
-      if (t.kind === 'word' && (t.upper || gluedCapital(doc.text, t))) capitalised[k] = 1;
-    }
     const ctx: Ctx = {
       text: doc.text, tokens, pack, lex: lexicon(pack), pronouns: asMap(pack.pronouns), determiners: asMap(pack.determiners), firstNames: asMap(pack.firstNames), midCaps: new Set(), quoted: doc.layers.quoted!,
-      lower: new Set(), inQuote: insideQuotes(tokens, doc.layers.quoted!), capitalised };
+      lower: new Set(), inQuote: insideQuotes(tokens, doc.layers.quoted!), classes: tokenClasses(tokens, doc.text, pack) };
     ({ lower: ctx.lower, midCaps: ctx.midCaps } = openerEvidence(ctx, sentences));
     const mentions: Mention[] = [];
     for (const s of sentences) findInSentence(ctx, s, mentions);
