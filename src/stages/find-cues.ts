@@ -24,7 +24,8 @@ interface Ctx {
   pronouns: Map<string, PronounInfo>;
   determiners: Map<string, LanguagePack['determiners'][string]>;
   quoted: Quoted[];
-  mentionStarts: Map<number, Mention>;
+  /** In text order, as find-mentions writes them. */
+  mentions: Mention[];
   /** Dashed lines of dialogue (few: one per line of an exchange). */
   dialogue: Quoted[];
   /** The word classes of each token (see lib/word-classes.ts). */
@@ -183,7 +184,7 @@ function isSubjectPronoun(ctx: Ctx, i: number): boolean {
 function invertedSubjectAfter(ctx: Ctx, k: number, to: number): boolean {
   while (k < to && is(ctx.classes, k, ADVERB)) k++;
   if (k < to && ctx.pack.addresseePrepositions.includes(ctx.tokens[k]!.norm)) return true; // "déclare à l'AFP X"
-  const m = ctx.mentionStarts.get(ctx.tokens[k]?.start ?? -1);
+  const m = mentionAt(ctx, ctx.tokens[k]?.start ?? -1);
   if (!m || m.kind === 'pronoun' || m.kind === 'relative') return false;
   // A verb right after the noun phrase makes it the subject of a reported clause (", said the union expected…"); a
   // subject pronoun makes it the addressee of one (", told POLITICO she was leaning…").
@@ -192,6 +193,15 @@ function invertedSubjectAfter(ctx: Ctx, k: number, to: number): boolean {
   if (!next) return true;
   const verb = is(ctx.classes, n, AUXILIARY) || ctx.pack.finiteVerbEndings.some((e) => next.norm.length > 4 && next.norm.endsWith(e));
   return !verb && !isSubjectPronoun(ctx, n);
+}
+
+/**
+ * The mention that starts at this offset; of two at one offset, the later one. Mentions are asked for at a few cues
+ * of a document, so a search in their text order costs less than a map of all of them.
+ */
+function mentionAt(ctx: Ctx, offset: number): Mention | undefined {
+  const m = ctx.mentions[lowerBound(ctx.mentions, offset + 1, (x) => x.start) - 1];
+  return m && m.start === offset ? m : undefined;
 }
 
 /** A comma or closing quote mark: the start of an incise. */
@@ -256,7 +266,7 @@ function colonCues(ctx: Ctx, s: Sentence, out: Cue[], taken: Set<number>): void 
 
 /** The words from the sentence start to the colon are one mention (and its apposition). */
 function speakerHeads(ctx: Ctx, s: Sentence, colon: number): boolean {
-  const first = ctx.mentionStarts.get(ctx.tokens[s.tokens[0]]!.start);
+  const first = mentionAt(ctx, ctx.tokens[s.tokens[0]]!.start);
   if (!first) return false;
   const rest = ctx.text.slice(first.end, ctx.tokens[colon]!.start);
   return APPOSITION_ONLY.test(rest);
@@ -270,12 +280,9 @@ export const findCues: Stage = {
   requires: ['sentences', 'tokens', 'quoted', 'mentions'],
   produces: ['cues'],
   run(doc, pack) {
-    // Of two mentions at one offset, the later one is kept.
-    const mentionStarts = new Map<number, Mention>();
-    for (const m of doc.layers.mentions!) mentionStarts.set(m.start, m);
     const ctx: Ctx = {
       text: doc.text, tokens: doc.layers.tokens!, pack, lex: lexicon(pack), pronouns: asMap(pack.pronouns), determiners: asMap(pack.determiners),
-      quoted: doc.layers.quoted!, mentionStarts, dialogue: doc.layers.quoted!.filter((q) => q.dialogue === true),
+      quoted: doc.layers.quoted!, mentions: doc.layers.mentions!, dialogue: doc.layers.quoted!.filter((q) => q.dialogue === true),
       classes: tokenClasses(doc.layers.tokens!, doc.text, pack),
     };
     const cues: Cue[] = [];
@@ -285,7 +292,7 @@ export const findCues: Stage = {
       verbCues(ctx, s, mine);
       accordingCues(ctx, s, mine);
       // A colon right after a verb cue belongs to that cue ("a prévenu : « … »").
-      taken.clear();
+      if (taken.size > 0) taken.clear();
       for (const c of mine) if (c.kind === 'verb') taken.add(nextTokenIndex(ctx, c.end));
       colonCues(ctx, s, mine, taken);
       if (mine.length > 1) mine.sort((a, b) => a.start - b.start);

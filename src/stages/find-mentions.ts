@@ -2,7 +2,7 @@
  * find-mentions: the noun phrases that can speak or be spoken to — proper names (with their honorifics and role
  * words), role and body phrases ("le porte-parole de la police", "the spokesman", "police"), media names, acronyms,
  * and third-person pronouns. Each mention carries gender, number and type, from first names, honorifics,
- * determiners and role words.
+ * determiners and role words. Mentions come in text order, one per start (find-cues searches them by offset).
  */
 import type { Stage } from '../pipeline.js';
 import type { EntityType, Gender, Mention, Quoted, Sentence, Token } from '../types.js';
