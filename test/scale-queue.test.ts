@@ -240,10 +240,14 @@ describe('faults', () => {
     const patient = writeCorpus('patient', 1, 1);
     const dead = enqueue(brief.folder, '--attempts', '2', '--backoff', '100');
     const later = enqueue(patient.folder, '--attempts', '30', '--backoff', '300');
+    let seen: RunStatus | null = null;
     const s1 = await waitFor('the brief run to dead-letter', async () => {
-      const s = await status(dead);
+      const s = (seen = await status(dead));
       return s.finished ? s : null;
-    }, 60_000);
+    }, 60_000).catch((err: Error) => {
+      // An intermittent timeout here has not been explained yet: keep what the run and the worker said.
+      throw new Error(`${err.message}\nlast status: ${JSON.stringify(seen)}\nworker log (end):\n${w.log().slice(-6000)}`);
+    });
     assert.equal(s1.failed, s1.jobs);
     assert.equal(s1.deadLetter.length, s1.jobs);
     for (const letter of s1.deadLetter) {
