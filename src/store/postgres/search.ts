@@ -4,9 +4,9 @@
  * those few rows are filled in with their JSON, document and speaker.
  */
 import type pg from 'pg';
-import type { OutputQuote } from '../../types.js';
 import { fold, speakerKey } from '../names.js';
 import { widenDate } from '../record.js';
+import { type HitRow, toQuoteRecord } from '../row-types.js';
 import type { Facets, QuoteFilters, QuotePage, QuoteRecord } from '../store.js';
 import { paging, RANK_LIMIT, type Paging } from '../sqlite/search.js';
 import { escapeLike } from '../sqlite/speakers.js';
@@ -76,29 +76,6 @@ async function pageKeys(db: pg.Pool, set: QuoteSet, total: number, p: Paging): P
   const { rows } = await db.query<{ pk: number }>(`SELECT q.pk FROM quotes q ${set.where} ORDER BY ${order}
     LIMIT $${n + 1} OFFSET $${n + 2}`, values);
   return rows.map((r) => r.pk);
-}
-
-interface HitRow {
-  pk: number;
-  record: string;
-  speaker: number | null;
-  speaker_display: string | null;
-  date: string | null;
-  doc_id: string;
-  url: string | null;
-  title: string | null;
-  outlet: string | null;
-  lang: string | null;
-  doc_date: string | null;
-}
-
-function toQuoteRecord(row: HitRow): QuoteRecord {
-  return {
-    document: { id: row.doc_id, url: row.url, title: row.title, outlet: row.outlet, lang: row.lang, date: row.doc_date },
-    speaker: row.speaker !== null ? { id: row.speaker, name: row.speaker_display ?? '' } : null,
-    date: row.date,
-    quote: JSON.parse(row.record) as OutputQuote,
-  };
 }
 
 /** The full records of some quotes, in the order of `keys`. */

@@ -4,10 +4,10 @@
  * document and speaker.
  */
 import type { Database } from 'better-sqlite3';
-import type { OutputQuote } from '../../types.js';
 import { fold } from '../names.js';
 import { toMatchQuery } from '../match.js';
 import { widenDate } from '../record.js';
+import { type HitRow, toQuoteRecord } from '../row-types.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Facets, type PageRequest, type QuoteFilters, type QuotePage, type QuoteRecord } from '../store.js';
 import { escapeLike, speakersNamed } from './speakers.js';
 import { sql } from './statements.js';
@@ -79,29 +79,6 @@ function pageKeys(db: Database, set: QuoteSet, total: number, p: Paging): number
   const order = ranked ? 'quotes_fts.rank, q.pk' : 'q.date DESC, q.pk DESC';
   return db.prepare(`SELECT q.pk FROM ${set.from} ${set.where} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .pluck().all(...set.params, p.pageSize, p.offset) as number[];
-}
-
-interface HitRow {
-  pk: number;
-  record: string;
-  speaker: number | null;
-  speaker_display: string | null;
-  date: string | null;
-  doc_id: string;
-  url: string | null;
-  title: string | null;
-  outlet: string | null;
-  lang: string | null;
-  doc_date: string | null;
-}
-
-function toQuoteRecord(row: HitRow): QuoteRecord {
-  return {
-    document: { id: row.doc_id, url: row.url, title: row.title, outlet: row.outlet, lang: row.lang, date: row.doc_date },
-    speaker: row.speaker !== null ? { id: row.speaker, name: row.speaker_display ?? '' } : null,
-    date: row.date,
-    quote: JSON.parse(row.record) as OutputQuote,
-  };
 }
 
 /** The full records of some quotes, in the order of `keys`. */
