@@ -100,6 +100,11 @@ const ROWS: Row[] = [
   ['en', 'The Church of Scientology answered. They claimed Paris was a volunteer.', [{ kind: 'indirect', content: 'Paris was a volunteer', speaker: 'Church of Scientology' }]],
   ['en', 'Harry Kane said, "In the first half it felt good out there.\n\nWe could have scored two or three goals."', [{ kind: 'direct', speaker: 'Harry Kane' }, { kind: 'direct', content: 'We could have scored two or three goals.', speaker: 'Harry Kane', continues: true }]],
   ['fr', '« Nous sommes devant un nouvel antisémitisme. » « Il y a là une volonté de pourrir le débat ! », a-t-il affirmé.', [{ kind: 'direct' }, { kind: 'direct', content: 'Il y a là une volonté de pourrir le débat !' }]],
+  // A possessor is not the speaker: the head of its noun phrase is ("North Korea's news agency KCNA"); an inner
+  // according-frame after a leading one leads too (ennews dev).
+  ['en', "According to Yonhap news agency, quoting North Korea's main news agency Korean Central News Agency (KCNA), the country's military has been placed on high alert.", [{ kind: 'indirect', content: "the country's military has been placed on high alert", speaker: 'Korean Central News Agency', cue: 'quoting' }]],
+  ['en', "The military was ready, said North Korea's news agency KCNA.", [{ kind: 'indirect', content: 'The military was ready', speaker: 'KCNA' }]],
+  ['en', "According to Britain's foreign secretary Boris Johnson, the deal is dead.", [{ kind: 'indirect', content: 'the deal is dead', speaker: 'Boris Johnson' }]],
   ['en', 'North Korea stated it would attack any loudspeakers broadcasting propaganda and would respond within 48 hours.', [{ kind: 'indirect', content: 'it would attack any loudspeakers broadcasting propaganda and would respond within 48 hours', speaker: 'North Korea' }]],
   // 5. Channels
   ['fr', 'Selon l\'AFP, l\'usine fermera.', [{ kind: 'indirect', speaker: 'AFP', via: [] }]],

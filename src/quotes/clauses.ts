@@ -440,7 +440,11 @@ export function buildFromAccording(ctx: Ctx, c: number): void {
   while (j < s.tokens[1] && ctx.tokens[j]!.norm !== ',' && !/^[;!?]$/.test(ctx.tokens[j]!.norm)) j++;
   const commaAfter = ctx.tokens[j]?.norm === ',' ? ctx.tokens[j]! : null;
   const clauseFrom = clauseStartBefore(ctx, s, cue.start);
-  const lead = words(ctx, { start: clauseFrom, end: cue.start }) < 2;
+  // An inner frame after a leading one leads too: "According to Yonhap, quoting KCNA, …".
+  const outer = ctx.cues[c - 1];
+  const afterLead = !!outer && outer.kind === 'according' && outer.sentence === cue.sentence && words(ctx, { start: clauseFrom, end: outer.start }) < 2
+    && /^[^,]*,\s*$/.test(ctx.text.slice(outer.end, cue.start));
+  const lead = afterLead || words(ctx, { start: clauseFrom, end: cue.start }) < 2;
   const commaBefore = /,\s*$/.test(ctx.text.slice(clauseFrom, cue.start));
   let span: Span | null = null;
   let split: Span[] | undefined;

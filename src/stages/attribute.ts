@@ -75,7 +75,7 @@ function verbSubject(ctx: Ctx, cue: Cue, q: QuoteDraft): number | null {
   }
   // Inverted subject right after: ", a déclaré la ministre Anne Roy", "said Governor Ann Lee", "déclare à l'AFP X".
   const after = mentionStartingAt(ctx, skipAddressee(ctx, skipAdverbs(ctx, cue.range[1], s.tokens[1]), s.tokens[1]));
-  if (after !== null && ctx.mentions[after]!.kind !== 'relative' && speaks(ctx.mentions[after]!) && (cue.inverted || q.content.end <= cue.start)) return after;
+  if (after !== null && ctx.mentions[after]!.kind !== 'relative' && speaks(ctx.mentions[after]!) && (cue.inverted || q.content.end <= cue.start)) return pastPossessor(ctx, after, s);
   // Otherwise the first mention of the clause that is not inside a prepositional phrase.
   const clauseStart = Math.max(s.start, q.content.end <= cue.start && q.content.start >= s.start ? q.content.end : s.start);
   for (const i of mentionsIn(ctx.mentions, s.index)) {
@@ -135,11 +135,28 @@ function mainSubject(ctx: Ctx, cue: Cue): number | null {
   return first ?? null;
 }
 
+/**
+ * The head of a noun phrase that a possessor opens: in "North Korea's news agency KCNA" and "Britain's foreign
+ * secretary Boris Johnson" the agency and the secretary speak. A possessor is a mention with a determiner glued to
+ * its end ("'s"); the head is the phrase's next mention, a few words on.
+ */
+function pastPossessor(ctx: Ctx, i: number, s: Sentence): number {
+  const k = tokenAt(ctx.tokens, ctx.mentions[i]!.end);
+  const glued = ctx.tokens[k];
+  if (!glued || glued.start !== ctx.mentions[i]!.end || !ctx.determiners.get(glued.norm)) return i;
+  for (let j = k + 1; j < Math.min(s.tokens[1], k + 6) && ctx.tokens[j]!.kind === 'word'; j++) {
+    const head = mentionStartingAt(ctx, j);
+    if (head !== null) return speaks(ctx.mentions[head]!) ? pastPossessor(ctx, head, s) : i;
+  }
+  return i;
+}
+
 function accordingSource(ctx: Ctx, cue: Cue): number | null {
   const s = ctx.sentences[cue.sentence]!;
   let k = cue.range[1];
   if (k < s.tokens[1] && ctx.determiners.get(ctx.tokens[k]!.norm) && mentionStartingAt(ctx, k) === null) k++;
-  return mentionStartingAt(ctx, k);
+  const source = mentionStartingAt(ctx, k);
+  return source === null ? null : pastPossessor(ctx, source, s);
 }
 
 function speakerOf(ctx: Ctx, q: QuoteDraft): number | null {
