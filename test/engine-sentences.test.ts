@@ -29,6 +29,8 @@ const ROWS: Row[] = [
   ['fr', 'Le maire Paul Martin a prévenu : « Personne ne sera oublié. »', [{ kind: 'direct', content: 'Personne ne sera oublié.', speaker: 'Paul Martin' }]],
   ['fr', 'Obama : « Le meilleur reste à venir »', [{ kind: 'direct', content: 'Le meilleur reste à venir', speaker: 'Obama', cue: ':' }]],
   ['fr', '« Nous avons gagné », a lancé Paul Martin. « Et nous irons jusqu\'au bout. »', [{ kind: 'direct', speaker: 'Paul Martin' }, { kind: 'direct', speaker: 'Paul Martin', continues: true }]],
+  // A quote standing alone may open on an editor's bracket (frnews dev).
+  ['fr', "Myriam Martinet, de la CGT, a relevé qu'il « n'y a que 210 embauches sur trois ans ». « [C'est] inacceptable dans la mesure où HP a augmenté sa distribution de dividendes ».", [{ kind: 'mixed', speaker: 'Myriam Martinet' }, { kind: 'direct', content: "[C'est] inacceptable dans la mesure où HP a augmenté sa distribution de dividendes", speaker: 'Myriam Martinet', continues: true }]],
   ['en', '"We will win," said Governor Ann Lee.', [{ kind: 'direct', content: 'We will win,', speaker: 'Ann Lee', cue: 'said' }]],
   ['en', 'Ann Lee spoke on Monday. "We will win," Lee said.', [{ kind: 'direct', speaker: 'Ann Lee' }]],
   ['en', 'Ann Lee was in Ohio. "We are ready," she told CNN.', [{ kind: 'direct', speaker: 'Ann Lee', addressee: 'CNN', via: ['CNN'] }]],

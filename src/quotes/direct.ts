@@ -165,7 +165,7 @@ export function standsAlone(ctx: Ctx, q: Quoted): boolean {
   if (words(ctx, q.inner, needed) < needed) return false;
   const inner = ctx.text.slice(q.inner.start, q.inner.end);
   const before = ctx.text.slice(Math.max(0, q.start - 3), q.start);
-  const startsSentence = /^\p{Lu}/u.test(inner) && (q.start === 0 || /(^|[.!?:,…\n]\s*|^\s*)$/u.test(before));
+  const startsSentence = /^[[(]?\p{Lu}/u.test(inner) && (q.start === 0 || /(^|[.!?:,…\n]\s*|^\s*)$/u.test(before));
   const after = ctx.text.slice(q.end, q.end + 2);
   const endsSentence = /[.!?…]$/u.test(inner) || /^\s*[.!?…]|^\s*$|^\s*\n/u.test(after);
   return startsSentence && endsSentence;
