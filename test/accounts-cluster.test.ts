@@ -83,6 +83,17 @@ test('clusters: robust to punctuation, case, accents, curly quotes, truncation a
   assert.ok(!c.flags.includes('speaker-conflict'));
 });
 
+test('clusters: the earliest appearance is the earliest publication, not the day the words were spoken', () => {
+  // Both outlets report Tuesday's words; one published on Tuesday, the other on Wednesday.
+  const late = { ...q('Frank Doyle', 'We will not sign a contract that leaves retirees behind', 'apnews.com', '2024-03-05'), docId: 'a-wednesday', published: '2024-03-06' };
+  const early = { ...q('Frank Doyle', 'the union would not sign any contract that left retirees behind', 'reuters.com', '2024-03-05'), docId: 'z-tuesday', published: '2024-03-05' };
+  const undated = { ...q('Frank Doyle', 'We will not sign a contract that leaves retirees behind', 'blog.example', null), docId: '0-undated', published: null };
+  const [c] = clusterQuotes([late, undated, early]).clusters;
+  assert.equal(c!.first.docId, 'z-tuesday');
+  assert.equal(c!.first.published, '2024-03-05');
+  assert.deepEqual(c!.outlets, ['reuters.com', 'apnews.com', 'blog.example']);
+});
+
 test('clusters: the same words attributed to different speakers by different outlets', () => {
   const words = "Le nucléaire est incontestablement une filière d'avenir pour notre industrie";
   const { clusters, conflicts } = clusterQuotes([

@@ -26,8 +26,10 @@ export interface AccountQuote {
   content: string;
   /** The outlet that published the document (site name or host). */
   outlet: string | null;
-  /** ISO date (yyyy-mm-dd) the words were reported or spoken. */
+  /** ISO date (yyyy-mm-dd) the words were spoken: the quote's resolved time, else the publication date. */
   date: string | null;
+  /** Publication date of the document, when known: what orders appearances ("first reported by"). */
+  published?: string | null;
   via: string[];
   lang?: string | null;
   kind?: QuoteKind;
@@ -39,7 +41,10 @@ export interface Appearance {
   docId: string;
   quoteId: string;
   outlet: string | null;
+  /** When the words were spoken (the quote's resolved time, else the publication date). */
   date: string | null;
+  /** When the document was published, when known. */
+  published: string | null;
   via: string[];
   speakerName: string | null;
   url: string | null;
@@ -71,7 +76,7 @@ export interface QuoteCluster {
   speakerKey: string;
   speakerName: string | null;
   size: number;
-  /** Earliest appearance (by date, then document id); undated appearances come last. */
+  /** Earliest appearance (by publication date, else the date of the words, then document id); undated ones last. */
   first: Appearance;
   outlets: string[];
   /** The most common version first. */
@@ -107,16 +112,30 @@ function defaultLexicon(): AccountLexicon {
 }
 
 function appearance(r: AccountQuote): Appearance {
-  return { docId: r.docId, quoteId: r.quoteId, outlet: r.outlet, date: r.date, via: r.via, speakerName: r.speakerName ?? null, url: r.url ?? null };
+  return {
+    docId: r.docId, quoteId: r.quoteId, outlet: r.outlet, date: r.date, published: r.published ?? null, via: r.via,
+    speakerName: r.speakerName ?? null, url: r.url ?? null,
+  };
 }
 
-/** Earlier first; undated last; ties by document id then quote id. */
+/** Dates compared as ISO strings, a missing one last. */
+function compareDates(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (!a) return 1;
+  if (!b) return -1;
+  return a < b ? -1 : 1;
+}
+
+/**
+ * Earlier first. An appearance is when an outlet published the words: two outlets reporting Tuesday's words, one on
+ * Tuesday and one on Wednesday, appear in that order. Without a publication date, the date of the words stands in.
+ * Undated last; ties by the date of the words, then document id, then quote id.
+ */
 export function compareAppearances(a: Appearance, b: Appearance): number {
-  if (a.date !== b.date) {
-    if (!a.date) return 1;
-    if (!b.date) return -1;
-    return a.date < b.date ? -1 : 1;
-  }
+  const byPublication = compareDates(a.published ?? a.date, b.published ?? b.date);
+  if (byPublication) return byPublication;
+  const bySpeech = compareDates(a.date, b.date);
+  if (bySpeech) return bySpeech;
   return a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.quoteId < b.quoteId ? -1 : a.quoteId > b.quoteId ? 1 : 0;
 }
 
@@ -195,10 +214,11 @@ export function clusterQuotes(records: AccountQuote[], options: ClusterOptions =
       else bySpk.set(s, [ri]);
     }
     if (bySpk.size < 2) continue;
+    // Outlets in the order they carried the words, whatever order the records came in.
     const speakers: OtherSpeaker[] = [...bySpk].map(([key, ris]) => ({
       speakerKey: key,
       speakerName: records[ris[0]!]!.speakerName ?? null,
-      outlets: distinct(ris.map((ri) => records[ri]!.outlet)),
+      outlets: distinct(ris.map((ri) => appearance(records[ri]!)).sort(compareAppearances).map((a) => a.outlet)),
       count: ris.length,
     }));
     speakers.sort((x, y) => y.count - x.count || (x.speakerKey < y.speakerKey ? -1 : 1));
