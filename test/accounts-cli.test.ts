@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,20 +137,49 @@ test('selon accounts --store: the same clusters from a SQLite store', async () =
   assert.ok(report.clusters[0].flags.includes('speaker-conflict'));
 });
 
-test('accounts over a store: a streaming source is used when the store offers one', async () => {
+test('accounts over a store: the store\'s quote stream is read, not page after page', async () => {
   const { accountsFromStore, fromStoredQuote } = await import('../src/accounts/sources.js');
   const url = `sqlite:${join(dir, 'store2.db')}`;
   const store = await openStore(url);
-  await store.ingestMany(RECORDS);
-  const all = (await store.searchQuotes({ pageSize: 100 })).items;
-  await store.close();
-  let streamed = 0;
-  const source = {
-    searchQuotes: async () => { throw new Error('paging not expected'); },
-    async *quotes() { for (const r of all) { streamed++; yield r; } },
-  };
-  const report = await accountsFromStore(source, { speaker: 'Ferrand' });
-  assert.equal(streamed, 5);
-  assert.equal(report.clusters[0]!.size, 3);
-  assert.equal(fromStoredQuote(all[0]!).docId, all[0]!.document.id);
+  try {
+    await store.ingestMany(RECORDS);
+    const first = (await store.searchQuotes({ pageSize: 100 })).items[0]!;
+    assert.equal(fromStoredQuote(first).docId, first.document.id);
+    assert.equal(fromStoredQuote(first).published, first.document.date);
+    // Paging re-counts and re-scans the store for every page of 100: a large store is read as one stream instead.
+    const paged = store.searchQuotes.bind(store);
+    let pages = 0;
+    store.searchQuotes = async (f) => { pages++; return paged(f); };
+    const report = await accountsFromStore(store, { speaker: 'Ferrand' });
+    assert.equal(pages, 0);
+    assert.equal(report.stats.records, 5);
+    assert.equal(report.clusters[0]!.size, 3);
+    // A source that can only page still works.
+    const pagedOnly = await accountsFromStore({ searchQuotes: (f) => paged(f) }, { speaker: 'Ferrand' });
+    assert.deepEqual(JSON.stringify(pagedOnly), JSON.stringify(report));
+  } finally {
+    await store.close();
+  }
+});
+
+test('selon accounts --input: a missing file and lines that are not selon/1 records are named; the rest is read', () => {
+  const good = join(dir, 'good.jsonl');
+  const junk = join(dir, 'junk.jsonl');
+  writeFileSync(good, RECORDS.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  writeFileSync(junk, 'not json\n{"id":"x","text":"a plain document"}\n');
+  const run = selon('accounts', '--input', good, '--input', junk, '--input', join(dir, 'missing.jsonl'), '--format', 'json');
+  assert.equal(run.code, 1);
+  assert.equal(JSON.parse(run.out).clusters[0].size, 3, 'the good file is still reported');
+  assert.match(run.err, /3 input problem/);
+  assert.match(run.err, /junk\.jsonl:1: not JSON/);
+  assert.match(run.err, /junk\.jsonl:2: not a selon\/1 record/);
+  assert.match(run.err, /missing\.jsonl: cannot read \(ENOENT\)/);
+});
+
+test('selon accounts --store: a store that does not exist is an error, and is not created', () => {
+  const path = join(dir, 'mistyped.db');
+  const run = selon('accounts', '--store', `sqlite:${path}`);
+  assert.equal(run.code, 2);
+  assert.match(run.err, /mistyped\.db: no store there yet/);
+  assert.equal(existsSync(path), false);
 });

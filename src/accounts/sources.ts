@@ -12,12 +12,12 @@ import { speakerKey as storeSpeakerKey } from '../store/names.js';
 import { accountsOver, speakerKeyOf, type AccountQuote, type AccountsFilters, type AccountsReport, type ClusterOptions } from './cluster.js';
 
 /**
- * The part of the store accounts uses: paged search (src/store's `searchQuotes`), or, when the store has it, one
- * stream of every quote in a date range (`quotes`), which spares the paging's OFFSET scans on large stores.
+ * The part of the store accounts uses: one stream of every quote in a date range (src/store's `streamQuotes`, keyset
+ * batches), or, for a source without it, paged search (`searchQuotes`, whose deep pages cost OFFSET scans).
  */
 export interface QuoteSource {
   searchQuotes(filters: QuoteFilters): Promise<{ items: QuoteRecord[]; total: number }>;
-  quotes?(filters: { from?: string; to?: string }): AsyncIterable<QuoteRecord>;
+  streamQuotes?(filters: QuoteFilters): AsyncIterable<QuoteRecord>;
 }
 
 const PAGE = 100;
@@ -32,6 +32,7 @@ export function fromStoredQuote(r: QuoteRecord): AccountQuote {
     content: r.quote.content.text,
     outlet: r.document.outlet,
     date: r.date,
+    published: r.document.date,
     via: r.quote.via.map((v) => v.name),
     lang: r.document.lang,
     kind: r.quote.kind,
@@ -42,8 +43,8 @@ export function fromStoredQuote(r: QuoteRecord): AccountQuote {
 
 /** Every quote of a store (from `since` on, when given), page after page. */
 export async function* quotesFromStore(source: QuoteSource, options: { since?: string; until?: string } = {}): AsyncGenerator<AccountQuote> {
-  if (source.quotes) {
-    for await (const r of source.quotes({ from: options.since, to: options.until })) yield fromStoredQuote(r);
+  if (source.streamQuotes) {
+    for await (const r of source.streamQuotes({ from: options.since, to: options.until })) yield fromStoredQuote(r);
     return;
   }
   for (let page = 1; ; page++) {
@@ -65,6 +66,7 @@ export function quotesFromExtraction(x: Extraction): AccountQuote[] {
     content: q.content.text,
     outlet,
     date: quoteDate(q, x),
+    published: x.date ?? null,
     via: q.via.map((v) => v.name),
     lang: x.lang,
     kind: q.kind,

@@ -32,6 +32,9 @@ speaker-conflict (the same words attributed to different speakers).
   --min-size N      clusters of at least N quotes (default 2)
   --limit N         at most N clusters
   --format F        text (default) or json
+
+Exit codes: 0 everything was read; 1 some input could not be read (each file or line named on stderr, with the
+reason; the rest is read and reported); 2 usage or configuration error (a store that does not exist included).
 `;
 
 const OPTIONS = {
@@ -85,32 +88,56 @@ export function parseAccountsArgs(argv: string[]): AccountsCommand | 'help' {
   };
 }
 
-/** Quote records of selon/1 JSONL files (gzipped or not). Lines that are not selon/1 records are counted, not fatal. */
-export function readExtractions(paths: string[], read: (p: string) => Buffer = (p) => readFileSync(p === '-' ? 0 : p)): { records: AccountQuote[]; skipped: number } {
-  const records: AccountQuote[] = [];
-  let skipped = 0;
-  for (const path of paths) {
-    const bytes = read(path);
-    const text = new TextDecoder().decode(bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes);
-    for (const line of text.split('\n')) {
-      if (!line.trim()) continue;
-      try {
-        const x = JSON.parse(line) as Extraction;
-        if (x.schema !== 'selon/1' || !Array.isArray(x.quotes)) throw new Error('not selon/1');
-        records.push(...quotesFromExtraction(x));
-      } catch {
-        skipped++;
-      }
-    }
+/** The reason a JSONL line is not a selon/1 record, or null when it is one. */
+function notARecord(line: string): { reason: string } | { record: Extraction } {
+  let x: unknown;
+  try {
+    x = JSON.parse(line);
+  } catch (err) {
+    return { reason: `not JSON (${(err as Error).message})` };
   }
-  return { records: resolveSpeakers(records), skipped };
+  if (!x || typeof x !== 'object' || Array.isArray(x)) return { reason: 'not a JSON object' };
+  const o = x as Partial<Extraction>;
+  if (o.schema !== 'selon/1') return { reason: `not a selon/1 record (schema ${JSON.stringify(o.schema ?? null)}; write one with "selon extract --format jsonl")` };
+  if (!Array.isArray(o.quotes)) return { reason: 'a selon/1 record without a quotes array' };
+  return { record: o as Extraction };
 }
+
+/**
+ * Quote records of selon/1 JSONL files (gzipped or not). A file that cannot be read and a line that is not a selon/1
+ * record are each reported as a problem naming the file (and line) and the reason; everything else is read.
+ */
+export function readExtractions(paths: string[], read: (p: string) => Buffer = (p) => readFileSync(p === '-' ? 0 : p)): { records: AccountQuote[]; problems: string[] } {
+  const records: AccountQuote[] = [];
+  const problems: string[] = [];
+  for (const path of paths) {
+    let text: string;
+    try {
+      const bytes = read(path);
+      text = new TextDecoder().decode(bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes);
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      problems.push(`${path}: cannot read (${e.code ?? e.message})`);
+      continue;
+    }
+    text.split('\n').forEach((line, i) => {
+      if (!line.trim()) return;
+      const got = notARecord(line);
+      if ('reason' in got) problems.push(`${path}:${i + 1}: ${got.reason}`);
+      else records.push(...quotesFromExtraction(got.record));
+    });
+  }
+  return { records: resolveSpeakers(records), problems };
+}
+
+/** At most this many problems are listed one by one on stderr; the rest are counted. */
+const LISTED_PROBLEMS = 20;
 
 const dateOf = (d: string | null) => d ?? 'undated';
 
 function clusterText(c: QuoteCluster): string[] {
   const flags = c.flags.length ? `  [${c.flags.join(', ')}]` : '';
-  const first = `${dateOf(c.first.date)} ${c.first.outlet ?? c.first.docId}`;
+  const first = `${dateOf(c.first.published ?? c.first.date)} ${c.first.outlet ?? c.first.docId}`;
   const out = [`${c.id}  ${c.speakerName ?? c.speakerKey} — ${c.size} quotes, ${c.outlets.length} outlets, first ${first} (${c.first.docId})${flags}`];
   for (const [k, v] of c.versions.entries()) {
     const where = v.outlets.length ? v.outlets.join(', ') : v.appearances.map((a) => a.docId).join(', ');
@@ -142,18 +169,14 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   let report: AccountsReport;
+  let problems: string[] = [];
   if (cmd.inputs.length) {
-    let read;
-    try {
-      read = readExtractions(cmd.inputs);
-    } catch (err) {
-      process.stderr.write(`selon accounts: cannot read ${(err as NodeJS.ErrnoException).path ?? ''} ${(err as Error).message}\n`);
-      return 1;
-    }
-    if (read.skipped) process.stderr.write(`selon accounts: ${read.skipped} lines were not selon/1 records\n`);
+    const read = readExtractions(cmd.inputs);
+    problems = read.problems;
     report = accountsOver(read.records, cmd.filters);
   } else {
-    const store = await openStore(cmd.store);
+    // A reader: a mistyped path is an error, not a new empty store.
+    const store = await openStore(cmd.store, { create: false });
     try {
       report = await accountsFromStore(store, cmd.filters);
     } finally {
@@ -161,5 +184,11 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   process.stdout.write(cmd.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
+  if (problems.length) {
+    const listed = problems.slice(0, LISTED_PROBLEMS).map((p) => `  ${p}\n`).join('');
+    const more = problems.length > LISTED_PROBLEMS ? `  … and ${problems.length - LISTED_PROBLEMS} more\n` : '';
+    process.stderr.write(`selon accounts: ${problems.length} input problem(s), the rest was read:\n${listed}${more}`);
+    return 1;
+  }
   return 0;
 }
