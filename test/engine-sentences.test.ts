@@ -29,6 +29,11 @@ const ROWS: Row[] = [
   ['fr', 'Le maire Paul Martin a prévenu : « Personne ne sera oublié. »', [{ kind: 'direct', content: 'Personne ne sera oublié.', speaker: 'Paul Martin' }]],
   ['fr', 'Obama : « Le meilleur reste à venir »', [{ kind: 'direct', content: 'Le meilleur reste à venir', speaker: 'Obama', cue: ':' }]],
   ['fr', '« Nous avons gagné », a lancé Paul Martin. « Et nous irons jusqu\'au bout. »', [{ kind: 'direct', speaker: 'Paul Martin' }, { kind: 'direct', speaker: 'Paul Martin', continues: true }]],
+  // "dit" names a term after a noun ("le projet dit « Grand Paris »"), but after an auxiliary or a reflexive clitic it
+  // is the verb (frnews dev).
+  ['fr', 'Barroso, le président de la Commission européenne, se dit « particulièrement rassuré ».', [{ kind: 'mixed', content: 'particulièrement rassuré', speaker: 'Barroso', cue: 'se dit' }]],
+  ['fr', 'Le projet dit « Grand Paris » avance lentement depuis deux ans.', []],
+  ['en', 'The book was called "The Reckoning" by its critics.', []],
   // A quote standing alone may open on an editor's bracket (frnews dev).
   ['fr', "Myriam Martinet, de la CGT, a relevé qu'il « n'y a que 210 embauches sur trois ans ». « [C'est] inacceptable dans la mesure où HP a augmenté sa distribution de dividendes ».", [{ kind: 'mixed', speaker: 'Myriam Martinet' }, { kind: 'direct', content: "[C'est] inacceptable dans la mesure où HP a augmenté sa distribution de dividendes", speaker: 'Myriam Martinet', continues: true }]],
   ['en', '"We will win," said Governor Ann Lee.', [{ kind: 'direct', content: 'We will win,', speaker: 'Ann Lee', cue: 'said' }]],

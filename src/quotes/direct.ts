@@ -147,13 +147,24 @@ function cueInside(ctx: Ctx, q: Quoted): number | null {
 export function isTitleOrTerm(ctx: Ctx, q: Quoted): boolean {
   const k = tokenAt(ctx.tokens, q.start);
   const prev = ctx.tokens[k - 1];
-  if (prev && ctx.pack.notSpeechIntroducers.includes(prev.norm)) return true;
+  // "l'opération dite « … »", "the so-called “…”"; but an active verb group is speech: "se dit « rassuré »".
+  if (prev && ctx.pack.notSpeechIntroducers.includes(prev.norm) && !activeGroupEndsAt(ctx, k)) return true;
   // A programme or column of a medium: MSNBC's “Morning Joe”, CNN’s “State of the Union”.
   if (prev && prev.norm === "'s" && mentionsIn(ctx, prev.start - 80, prev.start).some((m) => m.end === prev.start && m.kind === 'media')) return true;
   for (const marker of ctx.pack.unrealisedMarkers) {
     const n = marker.length;
     if (k - n < 0) continue;
     if (marker.every((w, i) => ctx.tokens[k - n + i]!.norm === w)) return true;
+  }
+  return false;
+}
+
+/** A verb cue of more than one token, not passive, ends at token k: "se dit", "a dit" (but "was called"). */
+function activeGroupEndsAt(ctx: Ctx, k: number): boolean {
+  const [from, to] = cuesIn(ctx, ctx.tokens[Math.max(0, k - 4)]!.start, ctx.tokens[k - 1]!.start);
+  for (let c = from; c < to; c++) {
+    const cue = ctx.cues[c]!;
+    if (cue.kind === 'verb' && !cue.passive && cue.range[1] === k && cue.range[0] < k - 1) return true;
   }
   return false;
 }
