@@ -121,7 +121,8 @@ describe('inputs → jobs', () => {
 
 describe('queue commands: usage and configuration errors exit 2 with a code', () => {
   const BIN = join(ROOT, 'bin/selon.js');
-  const selon = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  // A command that hangs after its error fails here instead of blocking the run.
+  const selon = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000 });
 
   test('each error names its cause, without a stack trace', async () => {
     const closed = `redis://127.0.0.1:${await freePort()}`;
@@ -138,6 +139,7 @@ describe('queue commands: usage and configuration errors exit 2 with a code', ()
       [['worker', 'extra', '--redis', closed], /E004 /],
       [['worker', '--concurrency', 'many'], /E003 .*--concurrency/],
       [['worker', '--metrics-port', busyPort, '--redis', closed], /E003 .*--metrics-port .* in use/],
+      [['worker', '--redis', 'http://nope', '--metrics-port', '0', '--store', `sqlite:${join(dir, 'bad-redis.db')}`], /E003 .*redis:\/\//],
     ] as const) {
       const r = selon(...args);
       assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);

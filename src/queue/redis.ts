@@ -6,8 +6,13 @@ import { Redis, type RedisOptions } from 'ioredis';
 import { SelonError } from '../errors.js';
 import { redact } from '../store/url.js';
 
-function optionsFor(url: string): RedisOptions {
+/** Throws E003 unless the URL names a Redis server. */
+export function checkRedisUrl(url: string): void {
   if (!/^rediss?:\/\//.test(url)) throw new SelonError('E003', `--redis must be a redis:// or rediss:// URL (got "${redact(url)}")`);
+}
+
+function optionsFor(url: string): RedisOptions {
+  checkRedisUrl(url);
   return {};
 }
 

@@ -14,7 +14,7 @@ import { inlineExecutor, workerPool, type Executor } from '../io/pool.js';
 import { redact } from '../store/url.js';
 import { describeInput, type JobData, type JobSummary } from './jobs.js';
 import { PREFIX, QUEUE } from './keys.js';
-import { workerConnection } from './redis.js';
+import { checkRedisUrl, workerConnection } from './redis.js';
 import { deadJob, retrying } from './runs.js';
 import { GivenBack, processJob, type JobContext } from './process-job.js';
 import { Metrics, serveMetrics } from './metrics.js';
@@ -64,6 +64,9 @@ function reasonOf(err: unknown): string {
 }
 
 export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
+  // A bad Redis URL is refused before anything is opened: a metrics server or a store pool left open would keep the
+  // process alive after its error (it used to hang there).
+  checkRedisUrl(o.redis);
   const metrics = new Metrics();
   // The metrics port first: a port in use must stop the worker before it takes any job.
   const served = o.metrics ? await serveMetrics(metrics, o.metrics.host, o.metrics.port) : null;
