@@ -6,7 +6,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parsePairs } from '../src/accounts/pairs.js';
 import { evaluatePairs, type PR } from '../src/accounts/eval-pairs.js';
 
@@ -57,4 +61,30 @@ test('pair sets written more loosely read too (bare strings, context, no offsets
   ]);
   assert.deepEqual(evaluatePairs(parsed).results.map((r) => r.predicted), ['consistent', 'none']);
   assert.throws(() => parsePairs(JSON.stringify({ label: 'maybe', a: 'x', b: 'y' })), /unknown label/);
+});
+
+test('eval-pairs: a file it cannot use is named with the line and the reason, exit 1', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'selon-pairs-'));
+  try {
+    const script = fileURLToPath(new URL('../src/accounts/eval-pairs.ts', import.meta.url));
+    const run = (file: string) => spawnSync(process.execPath, ['--import', 'tsx', script, file], { encoding: 'utf8' });
+    const cases: [string, string, RegExp][] = [
+      ['broken.jsonl', '{"id":"x1","label":"variant","a":"a b","b":"a b c"}\n{oops\n', /broken\.jsonl: line 2: not JSON/],
+      ['one-sided.jsonl', '{"id":"x1","label":"variant","a":"a b"}\n', /one-sided\.jsonl: line 1 \(pair x1\): no version "b"/],
+      ['label.jsonl', '{"label":"maybe","a":"a","b":"b"}\n', /label\.jsonl: line 1: unknown label maybe/],
+      ['empty.jsonl', '\n', /empty\.jsonl: no pairs/],
+    ];
+    for (const [name, body, message] of cases) {
+      writeFileSync(join(dir, name), body);
+      const r = run(join(dir, name));
+      assert.equal(r.status, 1, name);
+      assert.match(r.stderr, message);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    }
+    const missing = run(join(dir, 'missing.jsonl'));
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /missing\.jsonl: cannot read \(ENOENT\)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -142,7 +142,20 @@ export function evaluatePairs(pairs: LabelledPair[]): { all: PairFigures; byLang
 
 async function main(argv: string[]): Promise<void> {
   const file = argv.find((a) => !a.startsWith('--')) ?? fileURLToPath(new URL('../../data/accounts/pairs-dev.jsonl', import.meta.url));
-  const pairs = parsePairs(readFileSync(file, 'utf8'));
+  let pairs: LabelledPair[];
+  try {
+    pairs = parsePairs(readFileSync(file, 'utf8'));
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    process.stderr.write(`eval-pairs: ${file}: ${e.code ? `cannot read (${e.code})` : e.message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  if (!pairs.length) {
+    process.stderr.write(`eval-pairs: ${file}: no pairs\n`);
+    process.exitCode = 1;
+    return;
+  }
   const { all, byLang, results } = evaluatePairs(pairs);
   if (argv.includes('--json')) {
     process.stdout.write(JSON.stringify({ file, all, byLang }, null, 2) + '\n');

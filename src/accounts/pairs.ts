@@ -60,10 +60,20 @@ export function parsePairs(jsonl: string): LabelledPair[] {
   const out: LabelledPair[] = [];
   jsonl.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
-    const raw = JSON.parse(line) as Partial<LabelledPair> & { a: LooseVersion | string; b: LooseVersion | string; label: string };
-    const where = `pair ${raw.id ?? `line ${i + 1}`}`;
+    let raw: Partial<LabelledPair> & { a: LooseVersion | string; b: LooseVersion | string; label: string };
+    try {
+      raw = JSON.parse(line);
+    } catch (err) {
+      throw new Error(`line ${i + 1}: not JSON (${(err as Error).message})`);
+    }
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`line ${i + 1}: not a JSON object`);
+    const where = `line ${i + 1}${raw.id ? ` (pair ${raw.id})` : ''}`;
     const label = LABEL_NAMES[String(raw.label).toLowerCase()];
-    if (!label) throw new Error(`${where}: unknown label ${raw.label}`);
+    if (!label) throw new Error(`${where}: unknown label ${raw.label} (one of ${Object.keys(LABEL_NAMES).join(', ')})`);
+    for (const side of ['a', 'b'] as const) {
+      const v = raw[side] as unknown;
+      if (typeof v !== 'string' && (!v || typeof v !== 'object')) throw new Error(`${where}: no version "${side}" (its words, or {content, …})`);
+    }
     const loose = (v: LooseVersion | string): LooseVersion => (typeof v === 'string' ? { content: v } : v);
     const [la, lb] = [loose(raw.a), loose(raw.b)];
     const words = (v: LooseVersion) => v.content ?? v.text ?? '';
