@@ -326,6 +326,59 @@ describe('access', () => {
     await json(await guarded.request('/api/quotes', { headers: { cookie: 'selon_token=s3cret-token' } }), 200);
   });
 
+  test('with a token, a browser opening the UI gets a sign-in form that sets the token cookie', async () => {
+    const root = join(dir, 'signin-ui');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, 'index.html'), '<!doctype html><div id="app"></div>');
+    const guarded = createApp({ store, token: 's3cret-token', ui: serveUi({ root }) });
+    const html = { accept: 'text/html,application/xhtml+xml' };
+    // A page navigation: the form (401, no script, strict CSP), carrying the page asked for, escaped.
+    const asked = '/search?q="><script>alert(1)</script>';
+    const page = await guarded.request(asked, { headers: html });
+    assert.equal(page.status, 401);
+    assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    const body = await page.text();
+    assert.match(body, /<form method="post" action="\/signin"/);
+    assert.doesNotMatch(body, /<script/i);
+    assert.match(body, /name="next" value="\/search\?q=%22%3E%3Cscript%3Ealert\(1\)%3C\/script%3E"/);
+    assert.doesNotMatch(body, /index\.html|<div id="app">/, 'the UI itself is not shown');
+    // The API still answers JSON, whatever the Accept header.
+    await expectError(await guarded.request('/api/quotes', { headers: html }), 401, 'unauthorized');
+
+    const signin = (fields: Record<string, string>, headers: Record<string, string> = {}) => guarded.request('/signin', {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields).toString(),
+    });
+    const wrong = await signin({ token: 'guess', next: '/search' });
+    assert.equal(wrong.status, 401);
+    assert.equal(wrong.headers.get('set-cookie'), null);
+    assert.match(await wrong.text(), /Wrong token/);
+
+    const right = await signin({ token: 's3cret-token', next: '/search?q=x' });
+    assert.equal(right.status, 303);
+    assert.equal(right.headers.get('location'), '/search?q=x');
+    const cookie = right.headers.get('set-cookie') ?? '';
+    assert.match(cookie, /^selon_token=s3cret-token;/);
+    assert.match(cookie, /HttpOnly/);
+    assert.match(cookie, /SameSite=Strict/);
+    const jar = cookie.split(';')[0]!;
+    await json(await guarded.request('/api/quotes', { headers: { cookie: jar } }), 200);
+    const ui = await guarded.request('/search', { headers: { ...html, cookie: jar } });
+    assert.equal(ui.status, 200);
+    assert.match(await ui.text(), /<div id="app">/);
+
+    // After signing in, only a path of this server: never another site.
+    for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', '/signin', '']) {
+      const res = await signin({ token: 's3cret-token', next });
+      assert.equal(res.headers.get('location'), '/', next);
+    }
+    // Not a form, or a form too large: refused with a reason.
+    await expectError(await guarded.request('/signin', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }), 415, 'unsupported-media-type');
+    await expectError(await signin({ token: 'x'.repeat(20_000) }), 413, 'payload-too-large');
+    // Without a token configured there is nothing to sign in to.
+    await expectError(await app.request('/signin', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'token=x' }), 404, 'not-found');
+  });
+
   test('on the loopback, a foreign Host header is refused (DNS rebinding)', async () => {
     const local = createApp({ store, allowedHosts: ['localhost', '127.0.0.1', '[::1]'] });
     await json(await local.request('http://localhost:8787/api/stats'), 200);

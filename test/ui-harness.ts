@@ -21,13 +21,13 @@ export interface UiServer {
   close(): Promise<void>;
 }
 
-export async function startUiServer(records: Extraction[] = []): Promise<UiServer> {
+export async function startUiServer(records: Extraction[] = [], options: { token?: string } = {}): Promise<UiServer> {
   await ensureUi({ quiet: true });
   const dir = mkdtempSync(path.join(tmpdir(), 'selon-ui-'));
   const store = await openStore(`sqlite:${path.join(dir, 'selon.db')}`);
   if (records.length) await store.ingestMany(records);
   // The server `selon serve` and `selon demo` run: loopback, Host header checked, UI and API on one port.
-  const running = await startServer({ store, host: '127.0.0.1', port: 0, ui: serveUi() });
+  const running = await startServer({ store, host: '127.0.0.1', port: 0, ui: serveUi(), token: options.token ?? null });
   return {
     url: `http://127.0.0.1:${running.port}`,
     store,

@@ -261,6 +261,35 @@ describe('stored views (API)', () => {
   });
 });
 
+describe('a server that needs a token', () => {
+  test('a browser signs in once with the form, then the UI and its API calls work', async () => {
+    const guarded = await startUiServer(records.slice(1, 3), { token: 'newsroom-token-1' });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'fr-FR' });
+    try {
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${guarded.url}/search?q=securite`);
+      const form = page.locator('form[data-testid=signin]');
+      await form.waitFor();
+      assert.equal(await page.locator('header.top').count(), 0, 'no UI before the token');
+      await page.locator('#token').fill('wrong-token');
+      await page.locator('#token').press('Enter');
+      await page.locator('[data-testid=signin-error]').waitFor();
+      await page.locator('#token').fill('newsroom-token-1');
+      await page.locator('#token').press('Enter');
+      // Back on the page asked for, whose search (an API call) now goes through with the cookie.
+      await page.waitForURL(/\/search\?q=securite$/);
+      await page.locator('[data-testid=quote-list]').waitFor();
+      assert.match((await page.locator('[data-testid=quote-list]').textContent()) ?? '', /La sécurité des voyageurs/);
+      assert.deepEqual(errors.filter((e) => !/401/.test(e)), []);
+      await screenshot(page, 'signed-in-search');
+    } finally {
+      await context.close();
+      await guarded.close();
+    }
+  });
+});
+
 describe('hostile text, names and queries never execute', () => {
   /** Runs with the CSP bypassed, so that it is the rendering itself (text nodes only) that is tested. */
   async function assertInert(page: Page, dialogs: string[], where: string): Promise<void> {

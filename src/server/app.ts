@@ -7,7 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { extract as engineExtract } from '../index.js';
 import type { ExtractFn, Store } from '../store/store.js';
 import { errorBody, handleError, HttpError, type Log } from './errors.js';
-import { allowHosts, requireToken } from './guard.js';
+import { allowHosts, requireToken, SIGNIN_BODY_LIMIT, SIGNIN_PATH, signinHandler } from './guard.js';
 import { apiRoutes } from './routes.js';
 
 /** Largest request body accepted (bytes); larger ones get 413. */
@@ -17,7 +17,10 @@ export interface AppOptions {
   store: Store;
   /** The engine (default: selon's `extract`). */
   extract?: ExtractFn;
-  /** When set, every request needs `Authorization: Bearer TOKEN`. Required when serving beyond the loopback. */
+  /**
+   * When set, every request needs `Authorization: Bearer TOKEN` or the token cookie that the sign-in form (shown to a
+   * browser opening the UI) sets. Required when serving beyond the loopback.
+   */
   token?: string | null;
   /** Host header names accepted (e.g. the loopback names); null accepts any. */
   allowedHosts?: string[] | null;
@@ -35,7 +38,16 @@ export function createApp(options: AppOptions): Hono {
   app.notFound((c) => c.json(errorBody('not-found', `nothing at ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
 
   if (options.allowedHosts) app.use('*', allowHosts(options.allowedHosts));
-  if (options.token) app.use('*', requireToken(options.token));
+  if (options.token) {
+    // The sign-in form's target is the one path open without the token (a browser has no other way to give it).
+    app.post(SIGNIN_PATH, bodyLimit({
+      maxSize: SIGNIN_BODY_LIMIT,
+      onError: () => {
+        throw new HttpError(413, 'payload-too-large', `the sign-in form is over ${SIGNIN_BODY_LIMIT} bytes`);
+      },
+    }), signinHandler(options.token));
+    app.use('*', requireToken(options.token));
+  }
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
