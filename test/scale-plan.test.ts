@@ -5,7 +5,7 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -239,6 +239,47 @@ describe('runs and workers on Redis', () => {
       const db = await openStore(store, { create: false });
       assert.equal((await db.stats()).documents, lines.length * 2);
       await db.close();
+    } finally {
+      await queue.close();
+      conn.disconnect();
+    }
+  });
+
+  test('selon worker on a real SIGTERM: past --grace-ms its job goes back to the queue, exit 0; within it the job is finished', async () => {
+    const conn = await commandConnection(redis.url);
+    const store = `sqlite:${join(dir, 'signal.db')}`;
+    const lines = readFileSync(join(ROOT, 'data/demo/fr-wikinews-unannotated.jsonl'), 'utf8').trim().split('\n');
+    const input = join(dir, 'signal.jsonl');
+    const copies = Array.from({ length: 10 }, () => lines).flat();
+    writeFileSync(input, copies.map((l, i) => JSON.stringify({ ...JSON.parse(l), id: `s${i}` })).join('\n'));
+    const queue = new Queue(QUEUE, { connection: conn, prefix: PREFIX });
+    /** A worker process, signalled once its job has started; resolves with its exit code and its log messages. */
+    const signalled = async (graceMs: number) => {
+      const child = spawn(process.execPath, [join(ROOT, 'bin/selon.js'), 'worker', '--redis', redis.url, '--store', store, '--no-metrics',
+        '--threads', '0', '--concurrency', '1', '--grace-ms', String(graceMs)], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let log = '';
+      // Complete lines only: a chunk of stderr may end inside one.
+      const messages = () => log.split('\n').slice(0, -1).map((l) => (JSON.parse(l) as { msg: string }).msg);
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      await new Promise<void>((resolve) => child.stderr!.on('data', (d: Buffer) => {
+        log += d.toString();
+        if (messages().includes('job started')) resolve();
+      }));
+      child.kill('SIGTERM');
+      return { code: await exited, messages: messages() };
+    };
+    try {
+      const { run } = await enqueue(conn, { paths: [input], settings: { lang: 'auto' }, attempts: 2, backoff: 100, plan: { lines: 10_000 } });
+      const brief = await signalled(100);
+      assert.equal(brief.code, 0);
+      assert.deepEqual(brief.messages.slice(-4), ['signal received', 'worker stopping', 'job given back to the queue', 'worker stopped']);
+      assert.deepEqual(await queue.getJobCounts('wait', 'active', 'failed'), { wait: 1, active: 0, failed: 0 });
+      assert.deepEqual((({ done, failed, pending }) => [done, failed, pending])((await runStatus(conn, run))!), [0, 0, 1]);
+      const patient = await signalled(120_000);
+      assert.equal(patient.code, 0);
+      assert.deepEqual(patient.messages.slice(-4), ['signal received', 'worker stopping', 'job done', 'worker stopped']);
+      const s = (await runStatus(conn, run))!;
+      assert.deepEqual([s.done, s.failed, s.documents.read, s.documents.added + s.documents.unchanged], [1, 0, copies.length, copies.length]);
     } finally {
       await queue.close();
       conn.disconnect();
