@@ -39,10 +39,11 @@ test('extract: different statements of one speaker are not an account', () => {
 const MOTIVATING: [string, string, string, string][] = [
   ['fr', "Michelle Bachelet s'est entretenue lundi avec Xi Jinping par vidéoconférence.\n\nSelon le compte rendu de Xinhua, Michelle Bachelet a déclaré à Xi Jinping qu'elle « admirait les efforts et les réalisations de la Chine en matière de droits de l'homme ».\n\nSelon la transcription de l'ONU, Michelle Bachelet a dit à Xi Jinping : « J'ai fait part de mes préoccupations sur la détention arbitraire au Xinjiang. » Les deux versions diffèrent nettement.", 'admirait', 'préoccupations'],
   ['en', "China's readout of the call said Michelle Bachelet told Xi Jinping that she “admired China's efforts and achievements in protecting human rights”.\n\nAccording to the UN transcript, Bachelet told Xi: “I raised concerns about arbitrary detention in Xinjiang.” The two versions differ sharply.", 'admired', 'raised concerns'],
+  ['en', "Chinese President Xi Jinping held a video call with UN human rights chief Michelle Bachelet on Wednesday.\n\nAccording to a readout published by Xinhua, Bachelet told Xi that she \"admired China's efforts and achievements in protecting human rights\".\n\nBut the UN's own transcript of her remarks says something else entirely. \"I raised concerns about the application of counter-terrorism measures,\" Bachelet told Xi, according to the transcript.", 'admired', 'raised concerns'],
 ];
 
-for (const [lang, text, readout, transcript] of MOTIVATING) {
-  test(`extract (${lang}): the motivating case in miniature — a readout's version vs the UN transcript → divergent`, (t) => {
+for (const [k, [lang, text, readout, transcript]] of MOTIVATING.entries()) {
+  test(`extract (${lang}, case ${k + 1}): the motivating case in miniature — a readout's version vs the UN transcript → divergent`, (t) => {
     const x = extract(text, { lang });
     const a = quoteWith(x, readout);
     const b = quoteWith(x, transcript);

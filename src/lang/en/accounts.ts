@@ -27,7 +27,8 @@ export const accounts: AccountWords = {
   markers: [
     'version*', 'differ*', 'diverg*', 'contradict*', 'at odds', 'no mention', 'not mention', 'no such', 'disput*',
     'never said', 'never say', 'tells a different', 'told a different', 'markedly different', 'a different account',
-    'another account', 'conflicting account*', 'inconsistent with',
+    'another account', 'conflicting account*', 'inconsistent with', 'something else', 'something different',
+    'a different picture', 'a different story',
   ],
   denials: ['deni*', 'deny*', 'reject*', 'refut*', 'rebut*'],
   reportNouns: [

@@ -34,6 +34,7 @@ export const accounts: AccountWords = {
     'version*', 'differ*', 'diverg*', 'contredi*', 'contradict*', 'tout autre', 'tout autrement', 'ne mentionne pas',
     'ne mentionne', 'ne fait pas mention', 'aucune mention', 'sans mentionner', 'ne contient pas', 'n a jamais dit',
     'n avoir jamais dit', 'jamais prononce*', 'autre recit', 'recit different', 'conteste cette', 'conteste ce', 'conteste ces',
+    'autre chose', 'autre son de cloche',
   ],
   denials: ['dement*', 'desavou*', 'conteste*', 'recuse*', 'nie', 'nient', 'nier', 'niant'],
   reportNouns: [
