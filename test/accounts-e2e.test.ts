@@ -9,6 +9,8 @@ import { extract } from '../src/index.js';
 import type { Extraction, OutputQuote } from '../src/types.js';
 import { alignQuotes } from '../src/accounts/align.js';
 import { validateExtraction } from '../src/schema.js';
+import { clusterQuotes } from '../src/accounts/cluster.js';
+import { quotesFromExtraction, resolveSpeakers } from '../src/accounts/sources.js';
 
 const quoteWith = (x: Extraction, words: string): OutputQuote | undefined => x.quotes.find((q) => q.content.text.includes(words));
 
@@ -74,3 +76,41 @@ test('extract + compare: two articles report the same statement differently', ()
   assert.ok(pairs.some(([, y]) => y!.startsWith("C'est une question")), JSON.stringify(pairs));
   assert.equal(al.onlyB.length, 0);
 });
+
+/** Two outlets, one statement: the first gives the words directly, the second only as indirect speech, a day later. */
+const OUTLETS: [string, string, string, string, string][] = [
+  ['fr',
+    "Retraites : la ministre ne cède pas\n\n« Nous ne céderons pas sur l'âge de départ », a déclaré mardi la ministre du Travail, Anne Roy, sur France Inter.",
+    "Retraites\n\nLa ministre du Travail, Anne Roy, a assuré mardi qu'elle ne céderait pas sur l'âge de départ. Les syndicats appellent à la grève.",
+    'Nous ne céderons pas', 'ne céderait pas'],
+  ['en',
+    'Union rejects pension offer\n\n"We will not sign a contract that leaves retirees behind," union president Frank Doyle told reporters on Tuesday.',
+    'Pension talks stall\n\nUnion president Frank Doyle said on Tuesday that the union would not sign any contract that left retirees behind. Management declined to comment.',
+    'We will not sign', 'would not sign'],
+];
+
+for (const [lang, direct, indirect, directWords, indirectWords] of OUTLETS) {
+  test(`extract + compare + clusters (${lang}): one outlet gives the words directly, another only as indirect speech`, () => {
+    const a = extract({ id: `${lang}-direct`, text: direct, date: '2024-03-05', url: 'https://first.example/a' }, { lang });
+    const b = extract({ id: `${lang}-indirect`, text: indirect, date: '2024-03-06', url: 'https://second.example/b' }, { lang });
+    const qa = quoteWith(a, directWords);
+    const qb = quoteWith(b, indirectWords);
+    assert.equal(qa?.kind, 'direct', JSON.stringify(a.quotes));
+    assert.equal(qb?.kind, 'indirect', JSON.stringify(b.quotes));
+    // selon compare: the two versions are matched, with the words that differ.
+    const al = alignQuotes(a, b);
+    const m = al.matched.find((x) => x.a.id === qa!.id && x.b.id === qb!.id);
+    assert.ok(m, JSON.stringify(al.matched.map((x) => [x.a.content.text, x.b.content.text])));
+    assert.equal(m.verdict, 'variant');
+    assert.equal(m.speakerConflict, false);
+    assert.ok(m.diff.some((o) => o.op === 'removed') && m.diff.some((o) => o.op === 'added'));
+    // selon accounts: one cluster, both outlets, two versions, the wording flagged, first seen in the first outlet.
+    const { clusters } = clusterQuotes(resolveSpeakers([...quotesFromExtraction(a), ...quotesFromExtraction(b)]));
+    assert.equal(clusters.length, 1, JSON.stringify(clusters));
+    const c = clusters[0]!;
+    assert.deepEqual(c.outlets, ['first.example', 'second.example']);
+    assert.equal(c.first.docId, `${lang}-direct`);
+    assert.equal(c.versions.length, 2);
+    assert.deepEqual(c.flags, ['wording-differs']);
+  });
+}
