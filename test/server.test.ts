@@ -111,6 +111,7 @@ describe('POST /api/extract', () => {
     ['a non-string text', { text: 42 }, /text must be a string/],
     ['a bad lang', { text: 'a', lang: 'french' }, /lang/],
     ['a bad date', { text: 'a', date: '24/05/2022' }, /date/],
+    ['a date that does not exist', { text: 'a', date: '2023-02-29' }, /date must be yyyy-mm-dd, not "2023-02-29": 2023-02 has no day 29/],
     ['an unknown field', { text: 'a', txet: 'b' }, /unknown field "txet"/],
   ];
   for (const [what, body, reason] of bad) {
@@ -163,6 +164,21 @@ describe('GET /api/quotes', () => {
 
   const bad = ['from=yesterday', 'to=2022-5-1', 'page=0', 'page=x', 'pageSize=1000', 'kind=rumour', 'lang=FRA', 'speakerId=-1', 'facets=maybe', `q=${'a'.repeat(1001)}`];
   for (const query of bad) test(`?${query.slice(0, 30)} → 400`, async () => expectError(await app.request(`/api/quotes?${query}`), 400, 'bad-request'));
+
+  test('dates that do not exist, and periods that end before they start, are 400s with the reason', async () => {
+    const cases: [string, RegExp][] = [
+      ['/api/quotes?from=2022-13', /from must be a date .*"2022-13": there is no month 13/],
+      ['/api/quotes?to=2023-02-29', /to must be a date .*"2023-02-29": 2023-02 has no day 29/],
+      ['/api/quotes?from=2022-00-10', /there is no month 0/],
+      ['/api/quotes?from=2024&to=2022-06', /from and to: from 2024 is after to 2022-06/],
+      ['/api/accounts/across?since=2022-04-31', /since must be a date .*2022-04 has no day 31/],
+      ['/api/accounts/across?since=2023-02&until=2023-01', /since and until: since 2023-02 is after until 2023-01/],
+    ];
+    for (const [path, reason] of cases) await expectError(await app.request(path), 400, 'bad-request', reason);
+    for (const query of ['from=2024-02-29', 'from=2022&to=2022', 'from=2022-05&to=2022-05-31']) {
+      await json(await app.request(`/api/quotes?${query}`), 200);
+    }
+  });
 });
 
 describe('speakers', () => {

@@ -191,6 +191,20 @@ describe('argument parsing', () => {
     assert.throws(() => parseSearchArgs(['--format', 'csv']), (e: SelonError) => e.code === 'E003');
   });
 
+  test('search refuses dates that do not exist and periods that end before they start', () => {
+    const refused: [string[], RegExp][] = [
+      [['--from', '2022-13'], /--from must be yyyy, yyyy-mm or yyyy-mm-dd, not "2022-13": there is no month 13/],
+      [['--to', '2021-02-29'], /--to .*"2021-02-29": 2021-02 has no day 29/],
+      [['--from', '2024-06', '--to', '2024-05-31'], /--from 2024-06 is after --to 2024-05-31/],
+    ];
+    for (const [args, reason] of refused) {
+      assert.throws(() => parseSearchArgs(args), (e: SelonError) => e.code === 'E003' && reason.test(e.message), args.join(' '));
+    }
+    for (const args of [['--from', '2024-02-29'], ['--from', '2024-05', '--to', '2024-05-01'], ['--from', '2024', '--to', '2024']]) {
+      assert.doesNotThrow(() => parseSearchArgs(args), args.join(' '));
+    }
+  });
+
   test('serve takes its token from --token or SELON_TOKEN, and refuses short ones', () => {
     assert.deepEqual(parseServeArgs([], { SELON_TOKEN: 'from-the-env' }), { store: 'sqlite:selon.db', port: 8787, host: '127.0.0.1', token: 'from-the-env', ui: true });
     const cmd = parseServeArgs(['--token', 'given-token', '--host', '0.0.0.0', '--port', '0'], { SELON_TOKEN: 'from-the-env' });

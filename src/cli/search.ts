@@ -2,7 +2,7 @@
 import { SelonError } from '../errors.js';
 import { PACKS } from '../lang/index.js';
 import { parseArgs, stringOption } from './args.js';
-import { DATE_PATTERN } from '../store/record.js';
+import { dateProblem, rangeProblem } from '../store/record.js';
 import { DEFAULT_STORE_URL, MAX_PAGE_SIZE, openStore, type QuoteFilters, type QuoteRecord, type Store } from '../store/store.js';
 
 export const summary = 'search the quotes of a store (by words, speaker, language, dates, channel)';
@@ -48,7 +48,8 @@ function positive(name: string, value: string | undefined, max: number): number 
 }
 
 function date(name: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !DATE_PATTERN.test(value)) throw new SelonError('E003', `--${name} must be yyyy, yyyy-mm or yyyy-mm-dd, not "${value}"`);
+  const problem = value === undefined ? null : dateProblem(value);
+  if (problem) throw new SelonError('E003', `--${name} must be yyyy, yyyy-mm or yyyy-mm-dd, not "${value}": ${problem}`);
   return value;
 }
 
@@ -63,6 +64,8 @@ export function parseSearchArgs(argv: string[]): SearchCommand | 'help' {
     kind: v('kind') as QuoteFilters['kind'],
     pageSize: positive('limit', v('limit'), MAX_PAGE_SIZE), page: positive('page', v('page'), 1_000_000),
   };
+  const range = rangeProblem(filters.from, filters.to);
+  if (range) throw new SelonError('E003', `--${range.replace(/ to /, ' --to ')}`);
   const format = (v('format') ?? 'text') as 'text' | 'json';
   return { store: v('store') ?? DEFAULT_STORE_URL, filters, all: values['all'] === true, format };
 }

@@ -1,5 +1,6 @@
 /** The JSON an /api/extract or /api/documents caller sends for one document: {text | html, lang?, date?, url?, id?, title?}. */
 import type { DocumentInput, ExtractOptions } from '../index.js';
+import { dateProblem } from '../store/record.js';
 import { badRequest } from './errors.js';
 
 const KNOWN = new Set(['text', 'html', 'lang', 'date', 'url', 'id', 'title']);
@@ -26,7 +27,10 @@ export function extractRequest(body: Record<string, unknown>, defaultId: string)
   const lang = optionalString(body, 'lang');
   if (lang !== undefined && lang !== 'auto' && !/^[a-z]{2}$/.test(lang)) throw badRequest(`lang must be "auto" or a two-letter code, not "${lang}"`);
   const date = optionalString(body, 'date');
-  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw badRequest(`date must be yyyy-mm-dd, not "${date}"`);
+  if (date !== undefined) {
+    const problem = /^\d{4}-\d{2}-\d{2}$/.test(date) ? dateProblem(date) : 'not yyyy-mm-dd';
+    if (problem) throw badRequest(`date must be yyyy-mm-dd, not "${date}": ${problem}`);
+  }
   const id = optionalString(body, 'id') ?? defaultId;
   if (id === '') throw badRequest('id must not be empty');
   const title = optionalString(body, 'title');

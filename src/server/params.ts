@@ -1,6 +1,6 @@
 /** Reading and checking request input: query parameters and JSON bodies. A bad value is a 400 with its reason. */
 import type { Context } from 'hono';
-import { DATE_PATTERN } from '../store/record.js';
+import { dateProblem, rangeProblem } from '../store/record.js';
 import { MAX_PAGE_SIZE } from '../store/store.js';
 import { badRequest, HttpError } from './errors.js';
 
@@ -32,8 +32,18 @@ export class Query {
 
   date(name: string): string | undefined {
     const v = this.text(name);
-    if (v !== undefined && !DATE_PATTERN.test(v)) throw badRequest(`${name} must be a date (yyyy, yyyy-mm or yyyy-mm-dd), not "${v}"`);
+    const problem = v === undefined ? null : dateProblem(v);
+    if (problem) throw badRequest(`${name} must be a date (yyyy, yyyy-mm or yyyy-mm-dd), not "${v}": ${problem}`);
     return v;
+  }
+
+  /** Two dates bounding a period (inclusive); an empty period (from after to) is a 400. */
+  period(fromName: string, toName: string): { from?: string; to?: string } {
+    const from = this.date(fromName);
+    const to = this.date(toName);
+    const problem = rangeProblem(from, to);
+    if (problem) throw badRequest(`${fromName} and ${toName}: ${problem.replace(/^from/, fromName).replace(/ to /, ` ${toName} `)}`);
+    return { from, to };
   }
 
   positive(name: string, max = Number.MAX_SAFE_INTEGER): number | undefined {

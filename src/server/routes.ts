@@ -27,7 +27,7 @@ export function apiRoutes(store: Store, extract: ExtractFn): Hono {
     const q = new Query(c);
     return c.json(await store.searchQuotes({
       q: q.text('q'), speaker: q.text('speaker', 200), speakerId: q.positive('speakerId'), lang: q.lang(),
-      from: q.date('from'), to: q.date('to'), via: q.text('via', 200), outlet: q.text('outlet', 200),
+      ...q.period('from', 'to'), via: q.text('via', 200), outlet: q.text('outlet', 200),
       kind: q.oneOf('kind', KINDS), documentId: q.text('document', 2000), facets: q.flag('facets'), ...q.paging(),
     }));
   });
@@ -68,8 +68,9 @@ export function apiRoutes(store: Store, extract: ExtractFn): Hono {
   // Across documents: the same words in several outlets, clustered by speaker and near-duplicate wording.
   api.get('/accounts/across', async (c) => {
     const q = new Query(c);
+    const period = q.period('since', 'until');
     return c.json(await accountsFromStore(store, {
-      speaker: q.text('speaker', 200), since: q.date('since'), until: q.date('until'), flagged: q.flag('flagged'),
+      speaker: q.text('speaker', 200), since: period.from, until: period.to, flagged: q.flag('flagged'),
       minSize: q.positive('minSize', 1000), limit: q.positive('limit', 1000) ?? 100,
     }));
   });

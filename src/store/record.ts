@@ -53,3 +53,24 @@ export function widenDate(date: string, end: 'from' | 'to'): string {
 }
 
 export const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/**
+ * Why a filter date is not one, or null when it is: the shape yyyy, yyyy-mm or yyyy-mm-dd, and a day that exists
+ * ("2022-13-01" and "2023-02-29" would otherwise compare as text and quietly match nothing, or the wrong quotes).
+ */
+export function dateProblem(value: string): string | null {
+  if (!DATE_PATTERN.test(value)) return 'not yyyy, yyyy-mm or yyyy-mm-dd';
+  const [y, m, d] = value.split('-').map(Number) as [number, number?, number?];
+  if (m !== undefined && (m < 1 || m > 12)) return `there is no month ${m}`;
+  if (d !== undefined) {
+    const days = new Date(Date.UTC(y, m!, 0)).getUTCDate();
+    if (d < 1 || d > days) return `${value.slice(0, 7)} has no day ${d}`;
+  }
+  return null;
+}
+
+/** Why a from/to pair is empty by construction, or null: `from` must not come after `to`. */
+export function rangeProblem(from: string | undefined, to: string | undefined): string | null {
+  if (from === undefined || to === undefined) return null;
+  return widenDate(from, 'from') > widenDate(to, 'to') ? `from ${from} is after to ${to}` : null;
+}
