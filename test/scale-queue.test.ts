@@ -14,6 +14,7 @@ import pg from 'pg';
 import { extract } from '../src/index.js';
 import { workerConnection } from '../src/queue/redis.js';
 import { runStatus, type RunStatus } from '../src/queue/status.js';
+import { openStore } from '../src/store/store.js';
 import { startPostgres, startRedis, type Postgres, type Redis } from './helpers/services.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -28,7 +29,7 @@ interface Article {
   title?: string;
 }
 
-/** The shipped CC BY Wikinews articles (data/demo), with the number of quotes the engine finds in each. */
+/** The shipped CC BY Wikinews articles (data/demo), with the quotes the engine finds in each. */
 const articles: (Article & { quotes: string[] })[] = ['fr', 'en'].flatMap((lang) =>
   readFileSync(join(ROOT, `data/demo/${lang}-wikinews-unannotated.jsonl`), 'utf8').split('\n').filter((l) => l.trim()).map((line) => {
     const a = JSON.parse(line) as Article;
@@ -198,6 +199,29 @@ describe('selon enqueue → two workers → PostgreSQL', () => {
     assert.equal(copies.size, 13);
   });
 
+  test('search finds every quote of every stored copy by its words', async () => {
+    const store = await openStore(storeUrl, { create: false });
+    try {
+      let searched = 0;
+      for (const article of articles) {
+        for (const quote of new Set(article.quotes)) {
+          const found = new Set<string>();
+          for (let page = 1; ; page++) {
+            const hits = await store.searchQuotes({ q: `"${quote.replace(/"/g, ' ')}"`, page, pageSize: 100 });
+            for (const h of hits.items) if (h.quote.content.text === quote) found.add(h.document.id);
+            if (page * 100 >= hits.total) break;
+          }
+          const copies = [...found].filter((id) => id.startsWith(`${article.id}~kill-`));
+          assert.equal(copies.length, 13, `${article.id}: "${quote.slice(0, 60)}" found in every copy`);
+          searched++;
+        }
+      }
+      assert.ok(searched > 100, `${searched} quotes searched`);
+    } finally {
+      await store.close();
+    }
+  });
+
   test('selon status: text and json, with the keys done, failed, pending, active and docs/s', () => {
     const text = selon('status', run, '--redis', redis.url);
     assert.equal(text.code, 0, text.err);
@@ -212,6 +236,18 @@ describe('selon enqueue → two workers → PostgreSQL', () => {
     const missing = selon('status', 'no-such-run', '--redis', redis.url);
     assert.equal(missing.code, 2);
     assert.match(missing.err, /E011/);
+  });
+
+  test('an input enqueued again in a new run: its documents are found unchanged, nothing is stored twice', async () => {
+    const w = startWorker();
+    const again = enqueue(join(corpus.folder, 'part-1.jsonl'), '--shard', '50');
+    const s = await finished(again);
+    const lines = readFileSync(join(corpus.folder, 'part-1.jsonl'), 'utf8').split('\n').filter(Boolean).length;
+    assert.deepEqual([s.done, s.failed, s.documents.read], [s.jobs, 0, lines]);
+    assert.deepEqual([s.documents.added, s.documents.replaced, s.documents.unchanged], [0, 0, lines]);
+    await assertStoredOnce('kill', corpus.ids);
+    w.child.kill('SIGTERM');
+    assert.equal(await w.exited, 0);
   });
 });
 
