@@ -15,6 +15,8 @@ import { makeRecord } from '../src/store/synthetic.js';
 import { extract } from '../src/index.js';
 import { SelonError } from '../src/errors.js';
 import type { Extraction } from '../src/types.js';
+import { LATEST_VERSION } from '../src/store/postgres/migrations.js';
+import { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import { startPostgres, type Postgres } from './helpers/services.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -185,6 +187,44 @@ describe('PostgreSQL store, same answers as SQLite', () => {
       const summary = await store.reindex(extract, { version: records[5]!.engine.version });
       assert.deepEqual(summary, { checked: 4, reindexed: 4, failed: [] });
       assert.deepEqual(await store.getDocument(records[5]!.id), records[5]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('PostgreSQL store: migrations and indexes', () => {
+  test('workers opening a new database at once migrate it once; a database of a newer selon is refused (E008)', async () => {
+    const url = await freshPostgres();
+    const stores = await Promise.all(Array.from({ length: 4 }, () => openStore(url)));
+    const pool = (stores[0] as PostgresStore).pool;
+    try {
+      const { rows } = await pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      assert.deepEqual(rows.map((r) => r.version), Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
+      await pool.query("INSERT INTO schema_migrations (version, name) VALUES ($1, 'from a newer selon')", [LATEST_VERSION + 1]);
+      await assert.rejects(openStore(url), (e: unknown) => e instanceof SelonError && e.code === 'E008' && e.message.includes(`schema ${LATEST_VERSION + 1}`));
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+
+  test('quote words, speaker aliases and names, and channels have GIN indexes; a word search can use quotes_search', async () => {
+    const store = (await openStore(await freshPostgres())) as PostgresStore;
+    try {
+      await store.ingestMany(handmade);
+      const { rows } = await store.pool.query<{ indexname: string; indexdef: string }>(
+        "SELECT indexname, indexdef FROM pg_indexes WHERE indexdef LIKE '%USING gin%' ORDER BY indexname");
+      assert.deepEqual(rows.map((r) => r.indexname), ['quote_via_key', 'quotes_search', 'speaker_aliases_search', 'speakers_key_words']);
+      // The planner can answer a word search from the index (it would seq-scan a table this small if allowed to).
+      const client = await store.pool.connect();
+      try {
+        await client.query('SET enable_seqscan = off');
+        const plan = await client.query<{ 'QUERY PLAN': string }>(
+          "EXPLAIN SELECT q.pk FROM quotes q WHERE q.tsv @@ selon_query(ARRAY['securite']::text[], ARRAY[false]::boolean[])");
+        assert.match(plan.rows.map((r) => r['QUERY PLAN']).join('\n'), /Bitmap Index Scan on quotes_search/);
+      } finally {
+        client.release();
+      }
     } finally {
       await store.close();
     }
