@@ -191,11 +191,13 @@ describe('argument parsing', () => {
     assert.throws(() => parseSearchArgs(['--format', 'csv']), (e: SelonError) => e.code === 'E003');
   });
 
-  test('search refuses dates that do not exist and periods that end before they start', () => {
+  test('search refuses dates that do not exist, periods that end before they start, and queries without a word', () => {
     const refused: [string[], RegExp][] = [
       [['--from', '2022-13'], /--from must be yyyy, yyyy-mm or yyyy-mm-dd, not "2022-13": there is no month 13/],
       [['--to', '2021-02-29'], /--to .*"2021-02-29": 2021-02 has no day 29/],
       [['--from', '2024-06', '--to', '2024-05-31'], /--from 2024-06 is after --to 2024-05-31/],
+      [['*'], /the query "\*" holds no word to search for/],
+      [['--', '-', '?'], /the query "- \?" holds no word/],
     ];
     for (const [args, reason] of refused) {
       assert.throws(() => parseSearchArgs(args), (e: SelonError) => e.code === 'E003' && reason.test(e.message), args.join(' '));

@@ -3,6 +3,7 @@ import { SelonError } from '../errors.js';
 import { PACKS } from '../lang/index.js';
 import { parseArgs, stringOption } from './args.js';
 import { dateProblem, rangeProblem } from '../store/record.js';
+import { toMatchQuery } from '../store/match.js';
 import { DEFAULT_STORE_URL, MAX_PAGE_SIZE, openStore, type QuoteFilters, type QuoteRecord, type Store } from '../store/store.js';
 
 export const summary = 'search the quotes of a store (by words, speaker, language, dates, channel)';
@@ -64,6 +65,9 @@ export function parseSearchArgs(argv: string[]): SearchCommand | 'help' {
     kind: v('kind') as QuoteFilters['kind'],
     pageSize: positive('limit', v('limit'), MAX_PAGE_SIZE), page: positive('page', v('page'), 1_000_000),
   };
+  if (filters.q !== undefined && toMatchQuery(filters.q) === null) {
+    throw new SelonError('E003', `the query "${filters.q}" holds no word to search for (letters or digits); leave it out to list every quote`);
+  }
   const range = rangeProblem(filters.from, filters.to);
   if (range) throw new SelonError('E003', `--${range.replace(/ to /, ' --to ')}`);
   const format = (v('format') ?? 'text') as 'text' | 'json';

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { dateProblem, rangeProblem } from '../store/record.js';
 import { MAX_PAGE_SIZE } from '../store/store.js';
+import { toMatchQuery } from '../store/match.js';
 import { badRequest, HttpError } from './errors.js';
 
 /** Longest free-text query accepted (characters): longer ones are not searches but abuse. */
@@ -15,6 +16,15 @@ export class Query {
     if (v === undefined || v === '') return undefined;
     if (v.length > max) throw badRequest(`${name} is longer than ${max} characters`);
     return v;
+  }
+
+  /** Search words: a query holding no letter or digit ("*", "?") would match everything, so it is refused. */
+  words(name: string): string | undefined {
+    const v = this.text(name);
+    if (v !== undefined && v.trim() !== '' && toMatchQuery(v) === null) {
+      throw badRequest(`${name} "${v}" holds no word to search for (letters or digits)`);
+    }
+    return v?.trim() === '' ? undefined : v;
   }
 
   oneOf<T extends string>(name: string, values: readonly T[]): T | undefined {

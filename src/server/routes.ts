@@ -26,7 +26,7 @@ export function apiRoutes(store: Store, extract: ExtractFn): Hono {
   api.get('/quotes', async (c) => {
     const q = new Query(c);
     return c.json(await store.searchQuotes({
-      q: q.text('q'), speaker: q.text('speaker', 200), speakerId: q.positive('speakerId'), lang: q.lang(),
+      q: q.words('q'), speaker: q.text('speaker', 200), speakerId: q.positive('speakerId'), lang: q.lang(),
       ...q.period('from', 'to'), via: q.text('via', 200), outlet: q.text('outlet', 200),
       kind: q.oneOf('kind', KINDS), documentId: q.text('document', 2000), facets: q.flag('facets'), ...q.paging(),
     }));
