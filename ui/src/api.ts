@@ -5,8 +5,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Extraction } from '../../src/types.js';
 import type { AccountRecord, Page, QuotePage, SpeakerDetail, SpeakerSummary } from '../../src/store/store.js';
+import type { AccountsReport } from '../../src/accounts/report.js';
 
 export type { AccountRecord, Page, QuotePage, QuoteRecord, SpeakerDetail, SpeakerSummary, FacetCount } from '../../src/store/store.js';
+export type { AccountsReport } from '../../src/accounts/report.js';
+export type { QuoteCluster } from '../../src/accounts/cluster.js';
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
@@ -42,6 +45,7 @@ export const api = {
   speaker: (id: string, signal?: AbortSignal) => get<SpeakerDetail>(`/speakers/${encodeURIComponent(id)}`, {}, signal),
   document: (id: string, signal?: AbortSignal) => get<Extraction>(`/documents/${encodeURIComponent(id)}`, {}, signal),
   accounts: (params: Params, signal?: AbortSignal) => get<Page<AccountRecord>>('/accounts', params, signal),
+  accountsAcross: (params: Params, signal?: AbortSignal) => get<AccountsReport>('/accounts/across', params, signal),
 };
 
 export type Loaded<T> = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ok'; data: T };

@@ -1,9 +1,10 @@
 /**
  * Accounts: versions of the same words side by side, as each channel reports them (from GET /api/accounts), with
- * the words that differ between versions marked.
+ * the words that differ between versions marked; then the same words across outlets (GET /api/accounts/across), each
+ * version with the outlets and channels that carry it.
  */
 import { useState } from 'preact/hooks';
-import { api, useLoad, type AccountRecord } from '../api.js';
+import { api, useLoad, type AccountRecord, type QuoteCluster } from '../api.js';
 import type { Account, OutputQuote } from '../../../src/types.js';
 import { Link, paths } from '../router.js';
 import { Status } from '../components/Status.js';
@@ -37,7 +38,77 @@ export function Accounts() {
           )
         }
       </Status>
+      <AcrossOutlets />
     </section>
+  );
+}
+
+/** Clusters shown across outlets (the API's own limit is 100). */
+const ACROSS_LIMIT = 50;
+
+function AcrossOutlets() {
+  const [value, retry] = useLoad('across', (signal) => api.accountsAcross({ limit: ACROSS_LIMIT }, signal));
+  return (
+    <section class="across" aria-labelledby="across-title" data-testid="across">
+      <h2 id="across-title">{t('accounts.across.title')}</h2>
+      <p class="intro">{t('accounts.across.intro')}</p>
+      <Status value={value} retry={retry}>
+        {(data) =>
+          data.clusters.length === 0 ? (
+            <p class="muted" data-testid="across-empty">{t('accounts.across.none')}</p>
+          ) : (
+            <ul class="accounts-list">
+              {data.clusters.map((c) => <ClusterCard key={c.id} cluster={c} />)}
+            </ul>
+          )
+        }
+      </Status>
+    </section>
+  );
+}
+
+function ClusterCard({ cluster: c }: { cluster: QuoteCluster }) {
+  const texts = c.versions.map((v) => v.text);
+  const first = c.first;
+  return (
+    <li class="account" data-testid="across-cluster">
+      <h3>
+        {c.speakerName ?? c.speakerKey}{' '}
+        {c.flags.flatMap((f) => [
+          <span key={f} class={`verdict ${f === 'speaker-conflict' ? 'divergent' : 'variant'}`}>{t(`accounts.flag.${f}` as Key)}</span>,
+          ' ',
+        ])}
+      </h3>
+      <p class="muted small">
+        {t('accounts.across.first')} {first.published ?? first.date ?? ''} · {first.outlet && <>{first.outlet} · </>}
+        <Link href={paths.document(first.docId)}>{first.docId}</Link>
+      </p>
+      <div class="versions" style={{ gridTemplateColumns: `repeat(${Math.min(3, Math.max(1, texts.length))}, minmax(0, 1fr))` }}>
+        {c.versions.map((v, i) => {
+          const other = texts[i === 0 ? 1 : 0] ?? '';
+          const pieces = texts.length > 1 ? markChanged(v.text, other) : [{ text: v.text, changed: false }];
+          const channels = [...new Set(v.appearances.flatMap((a) => a.via))];
+          return (
+            <figure key={i} class="version" data-testid="across-version">
+              <figcaption>
+                {t('accounts.version')} {i + 1} (×{v.count})
+                {v.outlets.length > 0 && <> — {t('accounts.outlets')} <strong>{v.outlets.join(', ')}</strong></>}
+                {channels.length > 0 && <> — {t('accounts.channel')} <strong>{channels.join(', ')}</strong></>}
+              </figcaption>
+              <blockquote>
+                {pieces.map((p, k) => (p.changed ? <mark key={k} class="diff" title={t('accounts.changed')}>{p.text}</mark> : p.text))}
+              </blockquote>
+            </figure>
+          );
+        })}
+      </div>
+      {c.otherSpeakers.length > 0 && (
+        <p class="small" data-testid="across-also">
+          {t('accounts.across.also')}{' '}
+          {c.otherSpeakers.map((o) => `${o.speakerName ?? o.speakerKey}${o.outlets.length ? ` (${o.outlets.join(', ')})` : ''}`).join(' ; ')}
+        </p>
+      )}
+    </li>
   );
 }
 
