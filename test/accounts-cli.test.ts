@@ -91,6 +91,24 @@ test('selon compare: usage and unreadable input', () => {
   assert.match(selon('compare', '--help').out, /Usage: selon compare A B/);
 });
 
+test('selon compare / accounts: a selon/1 record with missing or mistyped fields is named with the reason, not a crash', () => {
+  const good = join(dir, 'good-a.jsonl');
+  writeFileSync(good, JSON.stringify(A) + '\n');
+  const broken = join(dir, 'broken-record.jsonl');
+  const { quotes, ...noQuotes } = A;
+  writeFileSync(broken, JSON.stringify(noQuotes) + '\n');
+  const run = selon('compare', broken, good);
+  assert.equal(run.code, 1);
+  assert.match(run.err, /cannot read .*broken-record\.jsonl: not a valid selon\/1 record: quotes/);
+  assert.doesNotMatch(run.err, /TypeError|\n\s+at /);
+  const badQuote = join(dir, 'bad-quote.jsonl');
+  writeFileSync(badQuote, JSON.stringify({ ...A, quotes: [{ ...quotes[0], content: null }] }) + '\n');
+  const acc = selon('accounts', '--input', badQuote, '--input', good);
+  assert.equal(acc.code, 1);
+  assert.match(acc.err, /bad-quote\.jsonl:1: not a valid selon\/1 record: quotes\[0\]\.content/);
+  assert.doesNotMatch(acc.err, /TypeError|\n\s+at /);
+});
+
 const RECORDS = [
   makeRecord({ id: 'd1', lang: 'fr', site: 'afp.com', date: '2024-03-01', quotes: [{ content: "L'Europe doit se réveiller et investir dans sa défense", speaker: 'Louis Ferrand' }] }),
   makeRecord({ id: 'd2', lang: 'fr', site: 'lemonde.fr', date: '2024-03-02', quotes: [{ content: "l'Europe doit se réveiller et investir dans sa propre défense", speaker: 'Louis Ferrand' }] }),

@@ -13,6 +13,7 @@ import { DEFAULT_STORE_URL, openStore } from '../store/store.js';
 import { accountsOver, type AccountQuote, type AccountsFilters, type AccountsReport, type QuoteCluster } from '../accounts/cluster.js';
 import { accountsFromStore, quotesFromExtraction, resolveSpeakers } from '../accounts/sources.js';
 import { formatDiff } from '../accounts/diff.js';
+import { recordProblem } from '../store/validate.js';
 
 export const summary = 'every version of the same words across documents, and where outlets disagree';
 
@@ -99,7 +100,8 @@ function notARecord(line: string): { reason: string } | { record: Extraction } {
   if (!x || typeof x !== 'object' || Array.isArray(x)) return { reason: 'not a JSON object' };
   const o = x as Partial<Extraction>;
   if (o.schema !== 'selon/1') return { reason: `not a selon/1 record (schema ${JSON.stringify(o.schema ?? null)}; write one with "selon extract --format jsonl")` };
-  if (!Array.isArray(o.quotes)) return { reason: 'a selon/1 record without a quotes array' };
+  const problem = recordProblem(o);
+  if (problem) return { reason: `not a valid selon/1 record: ${problem}` };
   return { record: o as Extraction };
 }
 

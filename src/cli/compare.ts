@@ -7,6 +7,7 @@ import type { Extraction, OutputQuote } from '../types.js';
 import { SelonError } from '../errors.js';
 import { alignQuotes, type Alignment } from '../accounts/align.js';
 import { formatDiff } from '../accounts/diff.js';
+import { recordProblem } from '../store/validate.js';
 
 export const summary = 'compare two articles: the quotes they share, and the words that differ';
 
@@ -47,7 +48,11 @@ export function readArticle(path: string, lang: string, read: (p: string) => Buf
     } catch {
       throw new ReadError(`${path}: the first line is not JSON`);
     }
-    if (doc.schema === 'selon/1') return doc as unknown as Extraction;
+    if (doc.schema === 'selon/1') {
+      const problem = recordProblem(doc);
+      if (problem) throw new ReadError(`${path}: not a valid selon/1 record: ${problem}`);
+      return doc as unknown as Extraction;
+    }
     return extract(doc, { ...options, id: doc.id ?? `${path}:1` });
   }
   if (/\.(html?|xhtml)$/.test(name) || /^\s*<(!doctype html|html)/i.test(content)) return extract({ html: content }, options);
