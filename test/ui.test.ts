@@ -37,7 +37,7 @@ const records = [
   }),
   makeRecord({
     id: 'test/roy-2', lang: 'fr', date: '2024-03-02', site: 'Radio Ville', url: 'https://radio.example/roy-2', title: 'Transports',
-    quotes: [{ content: 'Les négociations reprendront lundi matin', speaker: 'Anne Roy', via: ['AFP'] }],
+    quotes: [{ content: 'Les négociations reprendront lundi matin', speaker: 'Anne Roy', via: ['AFP'], addressee: 'les syndicats' }],
   }),
   makeRecord({
     id: 'test/call', lang: 'fr', date: '2022-05-25', site: 'Le Veilleur', url: 'https://veilleur.example/appel', title: 'Un appel, deux versions',
@@ -80,6 +80,13 @@ async function open(path: string, options: { bypassCSP?: boolean } = {}): Promis
   await page.goto(server.url + path);
   await page.waitForSelector('header.top');
   return { context, page, errors };
+}
+
+/** The quote panel's facts, label → value, as the reader sees them. */
+async function panelFacts(page: Page): Promise<Map<string, string>> {
+  const pairs = await page.locator('[data-testid=quote-panel] dl.facts').evaluate((dl) =>
+    [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent ?? '', dt.nextElementSibling?.textContent ?? ''] as [string, string]));
+  return new Map(pairs);
 }
 
 async function paste(page: Page, text: string): Promise<void> {
@@ -131,7 +138,34 @@ describe('Read (engine in the browser)', () => {
     assert.match(((await mention.allTextContents()).join('')), /Anne Roy/);
     // "mardi" is resolved against the publication date given in the form (Thursday 14 March 2024 → Tuesday the 12th).
     assert.match((await page.locator('[data-testid=quote-panel]').textContent()) ?? '', /mardi \(2024-03-12\)/);
+    // Every fact of the quote: cue (also marked in the text), addressee, via, time, confidence and the evidence rules.
+    const facts = await panelFacts(page);
+    assert.equal(facts.get('Verbe ou marqueur'), 'a déclaré');
+    assert.equal(await page.locator('[data-testid=article] .cue').textContent(), 'a déclaré');
+    assert.equal(facts.get('Destinataire'), '—');
+    assert.equal(facts.get('Par l’intermédiaire de'), '—');
+    assert.equal(facts.get('Moment'), 'mardi (2024-03-12)');
+    assert.match(facts.get('Confiance') ?? '', /^\s*\d{1,3} %$/);
+    const rules = await page.locator('[data-testid=quote-panel] ul.evidence code').allTextContents();
+    assert.ok(rules.includes('quote.direct.cue-after'), `evidence: ${rules.join(', ')}`);
     await screenshot(page, 'read-fr-anne-roy');
+    await context.close();
+  });
+
+  test('flagged boilerplate is shown greyed, apart from the article text', async () => {
+    const { context, page } = await open('/');
+    await paste(page, `${FR_ARTICLE}\n\nLIRE AUSSI : Grève : ce qui vous attend demain`);
+    const flagged = page.locator('[data-testid=article] .boilerplate');
+    await flagged.first().waitFor();
+    assert.equal(await flagged.textContent(), 'LIRE AUSSI : Grève : ce qui vous attend demain');
+    const colours = await page.evaluate(() => {
+      const grey = getComputedStyle(document.querySelector('[data-testid=article] .boilerplate')!).color;
+      const text = getComputedStyle(document.querySelector('[data-testid=article]')!).color;
+      return { grey, text };
+    });
+    const [r, g, b] = colours.grey.match(/\d+/g)!.map(Number) as [number, number, number];
+    assert.ok(Math.max(r, g, b) - Math.min(r, g, b) <= 8 && r >= 100 && r <= 180, `greyed: ${colours.grey}`);
+    assert.notEqual(colours.grey, colours.text, 'boilerplate does not look like the article');
     await context.close();
   });
 
@@ -221,7 +255,9 @@ describe('stored views (API)', () => {
     assert.equal(await page.locator('[data-testid=document-title]').textContent(), 'Transports');
     // Opened on the quote the result pointed at.
     await page.locator('[data-testid=quote-panel]').waitFor();
-    assert.match((await page.locator('[data-testid=quote-panel]').textContent()) ?? '', /AFP/);
+    const facts = await panelFacts(page);
+    assert.equal(facts.get('Par l’intermédiaire de'), 'AFP');
+    assert.equal(facts.get('Destinataire'), 'les syndicats');
     await screenshot(page, 'document');
     await context.close();
   });
@@ -246,6 +282,27 @@ describe('stored views (API)', () => {
     await inDoc.waitFor();
     assert.equal(await inDoc.locator('figure.version').count(), 2);
     assert.ok((await inDoc.locator('mark.diff').count()) > 0);
+    await context.close();
+  });
+
+  test('every view fits a laptop screen: no sideways scrolling, text at a readable size', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    const anne = (await server.store.listSpeakers({ q: 'Anne Roy' })).items[0]!;
+    const views: [string, string][] = [
+      ['/', '#read-text'], ['/search?q=securite', '[data-testid=quote-list]'], [`/speakers/${anne.id}`, '[data-testid=timeline]'],
+      ['/speakers', '[data-testid=speaker-list]'], ['/documents/test%2Froy-1', '[data-testid=article]'], ['/accounts', '[data-testid=account]'],
+    ];
+    for (const [path, ready] of views) {
+      await page.goto(server.url + path);
+      await page.locator(ready).first().waitFor();
+      const m = await page.evaluate(() => ({
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        font: parseFloat(getComputedStyle(document.body).fontSize),
+      }));
+      assert.ok(m.overflow <= 0, `${path}: ${m.overflow}px of sideways scrolling`);
+      assert.ok(m.font >= 14, `${path}: body text ${m.font}px`);
+    }
     await context.close();
   });
 
