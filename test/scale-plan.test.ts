@@ -16,7 +16,7 @@ import { planJobs } from '../src/queue/plan.js';
 import { readJob } from '../src/queue/read-job.js';
 import { readInputs } from '../src/io/read-inputs.js';
 import type { InputItem } from '../src/io/items.js';
-import type { JobInput } from '../src/queue/jobs.js';
+import { jobId, type JobInput } from '../src/queue/jobs.js';
 import { commandConnection } from '../src/queue/redis.js';
 import { createRun, deadJob, finishJob, readRun, reviveJob } from '../src/queue/runs.js';
 import { enqueue } from '../src/queue/enqueue.js';
@@ -241,6 +241,26 @@ describe('runs and workers on Redis', () => {
       await db.close();
     } finally {
       await queue.close();
+      conn.disconnect();
+    }
+  });
+
+  test('selon enqueue: an input that cannot be read is named with its reason, exit 1, and the others are enqueued', async () => {
+    const good = join(dir, 'good.jsonl');
+    writeFileSync(good, `${JSON.stringify({ id: 'ok', text: 'Il pleut.' })}\n`);
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/selon.js'), 'enqueue', good, join(dir, 'absent.html'), '--redis', redis.url],
+      { encoding: 'utf8', timeout: 30_000 });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /absent\.html — not-found/);
+    const run = r.stdout.trim();
+    const conn = await commandConnection(redis.url);
+    try {
+      const s = (await runStatus(conn, run))!;
+      assert.deepEqual([s.jobs, s.enqueued], [1, true]);
+      const queue = new Queue(QUEUE, { connection: conn, prefix: PREFIX });
+      await queue.remove(jobId(run, 0)); // no worker runs here: the job must not reach the next test's worker
+      await queue.close();
+    } finally {
       conn.disconnect();
     }
   });
