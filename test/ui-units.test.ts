@@ -6,6 +6,10 @@ import { markChanged } from '../ui/src/diff.js';
 import { markTerms, queryTerms } from '../ui/src/terms.js';
 import { bucketize } from '../ui/src/components/Timeline.js';
 import type { Boilerplate, OutputQuote } from '../src/types.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 function quote(id: string, text: string, words: string, extra: Partial<OutputQuote> = {}): OutputQuote {
   const start = text.indexOf(words);
@@ -73,4 +77,51 @@ test('timeline buckets: months with gaps filled, years for long ranges', () => {
   assert.equal(years.length, 7);
   assert.deepEqual(years[0], { label: '2006', count: 3 });
   assert.deepEqual(bucketize([]), []);
+});
+
+/**
+ * Every module the UI bundle holds, from ui/src/main.tsx through the engine (src/index.ts): relative imports that are
+ * not type-only, followed; package imports collected with the file that makes them.
+ */
+function bundledModules(entry: string): { files: string[]; packages: Map<string, string> } {
+  const files = new Set<string>();
+  const packages = new Map<string, string>();
+  const resolve = (from: string, spec: string): string => {
+    const base = path.resolve(path.dirname(from), spec).replace(/\.js$/, '');
+    const found = ['.ts', '.tsx', '/index.ts'].map((ext) => base + ext).find((f) => existsSync(f));
+    assert.ok(found, `${spec} imported by ${from} resolves`);
+    return found;
+  };
+  const walk = (file: string): void => {
+    if (files.has(file)) return;
+    files.add(file);
+    const source = readFileSync(file, 'utf8');
+    const imports = /^\s*(?:import|export)\s+(type\s)?[^'";]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+    for (const m of source.matchAll(imports)) {
+      if (m[1]) continue;
+      const spec = (m[2] ?? m[3] ?? m[4])!;
+      if (spec.startsWith('.')) {
+        if (!/\.css$/.test(spec)) walk(resolve(file, spec));
+      } else packages.set(spec, path.relative(process.cwd(), file));
+    }
+  };
+  walk(entry);
+  return { files: [...files], packages };
+}
+
+test('the Read view bundles the engine with no Node-only code: no Node module, no Node global', () => {
+  const entry = fileURLToPath(new URL('../ui/src/main.tsx', import.meta.url));
+  const { files, packages } = bundledModules(entry);
+  const engine = files.filter((f) => f.includes(`${path.sep}src${path.sep}`) && !f.includes(`${path.sep}ui${path.sep}`));
+  assert.ok(engine.some((f) => f.endsWith(path.join('src', 'index.ts'))), 'the engine is in the bundle');
+  assert.ok(engine.some((f) => f.endsWith(path.join('src', 'pipeline.ts'))));
+  const node = new Set(builtinModules);
+  for (const [spec, file] of packages) {
+    assert.ok(!spec.startsWith('node:') && !node.has(spec.split('/')[0]!), `${file} imports the Node module "${spec}"`);
+  }
+  for (const file of files) {
+    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    const global = /\b(process\.\w+|Buffer\.\w+|require\(|__dirname|__filename)/.exec(code);
+    assert.equal(global, null, `${path.relative(process.cwd(), file)} uses the Node global ${global?.[0]}`);
+  }
 });
