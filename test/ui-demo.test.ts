@@ -38,10 +38,12 @@ async function withDemo(fn: (url: string, stderr: () => string) => Promise<void>
   return exited;
 }
 
-test('the corpus is the bundled Wikinews files, read without annotations', () => {
+test('the corpus is the bundled Wikinews files and the frnews/ennews dev sets, read without annotations', () => {
   const files = corpusFiles().map((f) => path.relative(process.cwd(), f));
-  assert.ok(files.includes(path.join('data', 'demo', 'fr-wikinews-unannotated.jsonl')));
-  assert.ok(files.includes(path.join('data', 'demo', 'en-wikinews-unannotated.jsonl')));
+  assert.deepEqual(files, [
+    path.join('data', 'demo', 'en-wikinews-unannotated.jsonl'), path.join('data', 'demo', 'fr-wikinews-unannotated.jsonl'),
+    path.join('data', 'gold', 'ennews-dev.jsonl'), path.join('data', 'gold', 'frnews-dev.jsonl'),
+  ]);
   const input = corpusInput({ id: 'x', text: 'T', lang: 'fr', date: '2012-05-22', title: 'Titre', source: { url: 'https://fr.wikinews.org/wiki/X' }, quotes: [{}] } as never);
   assert.deepEqual(input, { id: 'x', text: 'T', lang: 'fr', date: '2012-05-22', url: 'https://fr.wikinews.org/wiki/X', meta: { title: 'Titre' } });
   assert.equal(corpusInput({ id: 'g', text: 'Le titre\n\nLe corps.' })?.meta?.title, 'Le titre', 'gold lines take their headline as title');
@@ -64,7 +66,8 @@ test('npm start: loads the corpus, serves UI and API on 127.0.0.1; a second star
     assert.match(page.headers.get('content-type') ?? '', /text\/html/);
     assert.match(await page.text(), /<div id="app">/);
     const stats = (await (await fetch(`${url}api/stats`)).json()) as { documents: number; quotes: number };
-    assert.ok(stats.documents >= 64, `documents: ${stats.documents}`);
+    // 64 unannotated Wikinews articles and the 22 texts of the dev sets.
+    assert.equal(stats.documents, 86);
     const doc = (await (await fetch(`${url}api/documents/frwikinews-43971`)).json()) as { meta: { url: string } };
     assert.match(doc.meta.url, /^https:\/\/fr\.wikinews\.org\/wiki\//, 'each article keeps its source URL');
   });
