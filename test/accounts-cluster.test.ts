@@ -108,6 +108,21 @@ test('clusters: the same words attributed to different speakers by different out
   assert.deepEqual(valls.otherSpeakers.map((o) => o.speakerName), ['Arnaud Montebourg']);
 });
 
+test('clusters: one article quoting two people who said the same words is not a speaker conflict', () => {
+  const slogan = 'We will not accept a contract that leaves retirees behind';
+  const both = [
+    { ...q('Frank Doyle', slogan, 'apnews.com'), docId: 'ap/rally', quoteId: 'q1' },
+    { ...q('Maria Lopez', slogan, 'apnews.com'), docId: 'ap/rally', quoteId: 'q2' },
+  ];
+  const { clusters, conflicts } = clusterQuotes([...both, q('Frank Doyle', slogan, 'reuters.com')]);
+  assert.deepEqual(conflicts, []);
+  assert.deepEqual(clusters.map((c) => [c.speakerName, c.flags]), [['Frank Doyle', []]]);
+  // Another outlet giving the words to Maria Lopez alone makes it one.
+  const apart = clusterQuotes([both[0]!, q('Maria Lopez', slogan, 'bbc.co.uk'), q('Frank Doyle', slogan, 'reuters.com')]);
+  assert.equal(apart.conflicts.length, 1);
+  assert.ok(apart.clusters[0]!.flags.includes('speaker-conflict'));
+});
+
 test('clusters: one outlet gives the words directly, another only as indirect speech', () => {
   const { clusters } = clusterQuotes([
     q('Frank Doyle', 'We will not sign a contract that leaves retirees behind', 'apnews.com'),

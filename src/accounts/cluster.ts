@@ -213,7 +213,7 @@ export function clusterQuotes(records: AccountQuote[], options: ClusterOptions =
       if (list) list.push(ri);
       else bySpk.set(s, [ri]);
     }
-    if (bySpk.size < 2) continue;
+    if (bySpk.size < 2 || !attributedApart([...bySpk.values()].map((ris) => new Set(ris.map((ri) => records[ri]!.docId))))) continue;
     // Outlets in the order they carried the words, whatever order the records came in.
     const speakers: OtherSpeaker[] = [...bySpk].map(([key, ris]) => ({
       speakerKey: key,
@@ -246,6 +246,30 @@ export function clusterQuotes(records: AccountQuote[], options: ClusterOptions =
   clusters.sort((x, y) => y.size - x.size || compareAppearances(x.first, y.first));
   clusters.forEach((c, k) => (c.id = `c${k + 1}`));
   return { clusters, conflicts, stats: { records: records.length, texts: texts.length, candidates, clusters: clusters.length, singletons } };
+}
+
+/** Beyond this many speakers for one wording, the speakers are not compared pair by pair: the group is a conflict. */
+const MAX_CONFLICT_SPEAKERS = 200;
+
+/**
+ * Do documents give the same words to different speakers? Yes when one document gives them to a speaker and not to
+ * another, while some other document gives them to that other speaker and not to the first. One article quoting two
+ * people who said the same words (a slogan, a joint statement) is not a conflict.
+ */
+function attributedApart(docsBySpeaker: Set<string>[]): boolean {
+  if (docsBySpeaker.length > MAX_CONFLICT_SPEAKERS) return true;
+  const outside = (a: Set<string>, b: Set<string>) => {
+    for (const d of a) if (!b.has(d)) return true;
+    return false;
+  };
+  for (let i = 0; i < docsBySpeaker.length; i++) {
+    for (let j = i + 1; j < docsBySpeaker.length; j++) {
+      const a = docsBySpeaker[i]!;
+      const b = docsBySpeaker[j]!;
+      if (outside(a, b) && outside(b, a)) return true;
+    }
+  }
+  return false;
 }
 
 function buildCluster(
