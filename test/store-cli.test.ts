@@ -2,7 +2,7 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +75,17 @@ describe('selon ingest and search', () => {
     assert.match(r.err, /1 of 1 quote/);
     assert.match(selon('search', '--store', store, '--from', '2023-01', '--to', '2023').err, /1 of 1 quote/);
     assert.match(selon('search', '--store', store, '--all', '--format', 'json').err, /2 of 2 quotes/);
+  });
+
+  test('on a terminal, ingest draws extract\'s progress bar, clears it, then prints the summary', { skip: !existsSync('/usr/bin/script') && 'needs script(1) for a terminal' }, () => {
+    // script(1) runs the command on a pseudo-terminal, so stderr is a TTY as in a user's shell.
+    const command = [process.execPath, BIN, 'ingest', corpus, '--store', `sqlite:${join(dir, 'tty.db')}`, '--jobs', '1']
+      .map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const r = spawnSync('/usr/bin/script', ['-qefc', command, '/dev/null'], { encoding: 'utf8', cwd: dir, env: { ...process.env, SELON_TOKEN: '' } });
+    const screen = r.stdout;
+    assert.match(screen, /\r\x1b\[K\[#*\.*\] \d+% · \d+ docs · [\d.]+ docs\/s · ETA \d+:\d\d/, JSON.stringify(screen.slice(0, 300)));
+    assert.match(screen, /\r\x1b\[Kselon ingest: read 4 /, 'the bar is cleared before the summary');
+    assert.match(screen, /stored +3 added/);
   });
 
   test('usage and configuration errors exit 2 with a reason', () => {

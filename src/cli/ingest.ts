@@ -13,6 +13,7 @@ import type { Extraction } from '../types.js';
 import { numberOption, parseArgs, stringOption } from './args.js';
 import { expandPaths } from '../io/walk.js';
 import { readInputs } from '../io/read-inputs.js';
+import { bytesRead } from '../io/open.js';
 import { FORMATS, type Format } from '../io/sniff.js';
 import { inlineExecutor, workerPool, type Executor } from '../io/pool.js';
 import { inOrder } from '../io/order.js';
@@ -148,11 +149,13 @@ export async function ingest(store: Store, cmd: IngestCommand, errorsFd: number 
   const exec = skippingStored(inner, store, counts);
   try {
     const window = { count: Math.max(16, cmd.jobs * 8), chars: 64 * 1024 * 1024 };
-    for await (const outcome of inOrder(readInputs(entries, { format: cmd.inputFormat }), exec, window)) {
+    const marks: number[] = [];
+    for await (const outcome of inOrder(markProgress(readInputs(entries, { format: cmd.inputFormat }), marks), exec, window)) {
       if (outcome.kind === 'result') await writer.add(outcome);
       const problem = tally.add(outcome);
       if (problem && errorsFd !== null) writeSync(errorsFd, JSON.stringify(problem) + '\n');
-      if (outcome.kind !== 'ignored') progress?.tick();
+      const readUpTo = marks.shift()!;
+      if (outcome.kind !== 'ignored') progress?.tick(readUpTo);
     }
     await writer.flush();
   } finally {
@@ -160,6 +163,17 @@ export async function ingest(store: Store, cmd: IngestCommand, errorsFd: number 
     progress?.clear();
   }
   return { tally, counts };
+}
+
+/**
+ * Notes how many input bytes had been read when each item came out, so the bar shows how much of the input is done
+ * (stored), not merely read ahead by the window (as selon extract does). Outcomes come back in item order.
+ */
+async function* markProgress<T>(items: AsyncIterable<T>, marks: number[]): AsyncGenerator<T> {
+  for await (const item of items) {
+    marks.push(bytesRead.value);
+    yield item;
+  }
 }
 
 export async function run(argv: string[]): Promise<number> {
