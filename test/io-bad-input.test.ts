@@ -51,9 +51,12 @@ before(async () => {
   symlinkSync(join(batch, 'gone.html'), join(batch, 'dangling.html'));
 });
 
-function selon(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs selon extract; `stdin` is a path opened as the child's standard input (a directory included). */
+function selon(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'extract', ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const input = stdin === undefined ? 'ignore' : openSync(stdin, 'r');
+    const child = spawn(process.execPath, [BIN, 'extract', ...args], { cwd: dir, stdio: [input, 'pipe', 'pipe'] });
+    if (typeof input === 'number') closeSync(input);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
@@ -68,7 +71,8 @@ test('a batch of bad inputs: each named with its reason, the rest processed, the
   const fileAsDir = `${join(batch, 'good.txt')}/`;
   const errors = join(dir, 'errors.jsonl');
   const started = Date.now();
-  const run = await selon([batch, missing, fileAsDir, '--jobs', '2', '--errors', errors]);
+  // `- < folder`: a directory where a file (stdin) is expected.
+  const run = await selon([batch, missing, fileAsDir, '-', '--jobs', '2', '--errors', errors], batch);
   assert.ok(Date.now() - started < 60_000, 'the 50 MB page does not hold the batch up');
   assert.equal(run.code, 1, run.stderr);
 
@@ -100,6 +104,7 @@ test('a batch of bad inputs: each named with its reason, the rest processed, the
     ['failed', at('truncated.jsonl.gz'), 'truncated-gzip'],
     ['failed', missing, 'not-found'],
     ['failed', fileAsDir, 'not-a-directory'],
+    ['failed', '-', 'is-a-directory'],
   ];
   const listed = readFileSync(errors, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(listed.map((e) => [e.status, e.source, e.reason]), expected);
@@ -109,7 +114,7 @@ test('a batch of bad inputs: each named with its reason, the rest processed, the
 
   const count = (label: string) => Number(new RegExp(`${label} +(\\d+)`).exec(run.stderr)![1]);
   const read = Number(/read (\d+)/.exec(run.stderr)![1]);
-  assert.deepEqual({ read, ok: count('ok'), skipped: count('skipped'), failed: count('failed') }, { read: 16, ok: 6, skipped: 2, failed: 8 });
+  assert.deepEqual({ read, ok: count('ok'), skipped: count('skipped'), failed: count('failed') }, { read: 17, ok: 6, skipped: 2, failed: 9 });
   assert.equal(count('ok') + count('skipped') + count('failed'), read);
   assert.match(run.stderr, /skipped {2}2 \(no-body 1, too-large 1\)/);
 });

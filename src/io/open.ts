@@ -4,6 +4,7 @@
  * raw bytes read for the progress bar. Node-only.
  */
 import { open } from 'node:fs/promises';
+import { fstatSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { SNIFF_BYTES } from './limits.js';
@@ -29,7 +30,12 @@ export async function openFile(path: string, range?: { start: number; end: numbe
   return openStream(handle.createReadStream({ highWaterMark: CHUNK, ...bounds }));
 }
 
-export function openStdin(): Promise<OpenedInput> {
+export async function openStdin(): Promise<OpenedInput> {
+  // A directory redirected to stdin (`selon extract - < folder`) reads as an empty stream in Node, which would pass for
+  // an empty document: refuse it as reading a directory fails anywhere else.
+  if (fstatSync(0).isDirectory()) {
+    throw Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR' });
+  }
   return openStream(process.stdin);
 }
 
