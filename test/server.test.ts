@@ -165,7 +165,7 @@ describe('GET /api/quotes', () => {
   const bad = ['from=yesterday', 'to=2022-5-1', 'page=0', 'page=x', 'pageSize=1000', 'kind=rumour', 'lang=FRA', 'speakerId=-1', 'facets=maybe', `q=${'a'.repeat(1001)}`];
   for (const query of bad) test(`?${query.slice(0, 30)} → 400`, async () => expectError(await app.request(`/api/quotes?${query}`), 400, 'bad-request'));
 
-  test('dates that do not exist, periods that end before they start, and wordless queries are 400s with the reason', async () => {
+  test('dates that do not exist, periods that end before they start, wordless queries and broken percent-encoding are 400s with the reason', async () => {
     const cases: [string, RegExp][] = [
       ['/api/quotes?from=2022-13', /from must be a date .*"2022-13": there is no month 13/],
       ['/api/quotes?to=2023-02-29', /to must be a date .*"2023-02-29": 2023-02 has no day 29/],
@@ -175,10 +175,12 @@ describe('GET /api/quotes', () => {
       ['/api/accounts/across?since=2023-02&until=2023-01', /since and until: since 2023-02 is after until 2023-01/],
       // Not a date, but the same kind of silent surprise: a query with no word would list every quote.
       ['/api/quotes?q=*', /q "\*" holds no word to search for/],
+      ['/api/quotes?q=s%E9curit%E9', /the query parameter "q" is not valid percent-encoding \(UTF-8\): "q=s%E9curit%E9"/],
+      ['/api/speakers?q=%', /"q" is not valid percent-encoding/],
       [`/api/quotes?q=${encodeURIComponent('« ? » -')}`, /holds no word/],
     ];
     for (const [path, reason] of cases) await expectError(await app.request(path), 400, 'bad-request', reason);
-    for (const query of ['from=2024-02-29', 'from=2022&to=2022', 'from=2022-05&to=2022-05-31']) {
+    for (const query of ['from=2024-02-29', 'from=2022&to=2022', 'from=2022-05&to=2022-05-31', 'q=s%C3%A9curit%C3%A9+des']) {
       await json(await app.request(`/api/quotes?${query}`), 200);
     }
   });

@@ -9,7 +9,17 @@ import { badRequest, HttpError } from './errors.js';
 export const MAX_QUERY_LENGTH = 1000;
 
 export class Query {
-  constructor(private readonly c: Context) {}
+  constructor(private readonly c: Context) {
+    // A parameter that is not valid percent-encoding ("q=%E0") would otherwise reach the search as its raw text.
+    for (const part of new URL(c.req.url).search.slice(1).split('&')) {
+      try {
+        decodeURIComponent(part.replace(/\+/g, ' '));
+      } catch {
+        const name = part.split('=')[0]!;
+        throw badRequest(`the query parameter "${name.slice(0, 40)}" is not valid percent-encoding (UTF-8): "${part.slice(0, 80)}"`);
+      }
+    }
+  }
 
   text(name: string, max = MAX_QUERY_LENGTH): string | undefined {
     const v = this.c.req.query(name);
