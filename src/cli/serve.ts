@@ -12,7 +12,8 @@ const HELP = `Usage: selon serve [options]
   --store URL    sqlite:PATH or postgres://… (default ${DEFAULT_STORE_URL})
   --port N       port (default ${DEFAULT_PORT}; 0 picks a free one)
   --host H       address to listen on (default ${DEFAULT_HOST}); any non-loopback address needs a token
-  --token T      every request must send "Authorization: Bearer T" (default: the SELON_TOKEN variable)
+  --token T      every request must send "Authorization: Bearer T" (default: the SELON_TOKEN variable); a browser
+                 opening the web UI is asked for the token once, by a sign-in form that keeps it in a cookie
   --no-ui        the API only, even when the web UI is built
 
 The API is described at /api/openapi.json.
