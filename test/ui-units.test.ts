@@ -1,4 +1,4 @@
-/** The UI's pure helpers: text runs for highlighting, word differences between versions, search-term marking, timeline buckets. */
+/** The UI's pure helpers (text runs for highlighting, word differences, search-term marking, timeline buckets), and the bundle's freedom from Node-only code. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildRuns, quoteSpans } from '../ui/src/segments.js';
