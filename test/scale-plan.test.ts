@@ -151,6 +151,27 @@ describe('queue commands: usage and configuration errors exit 2 with a code', ()
   });
 });
 
+describe('a worker stopped while Redis is unreachable', () => {
+  test('SIGTERM stops it within seconds, exit 1, the reason logged', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/selon.js'), 'worker', '--redis', `redis://127.0.0.1:${await freePort()}`,
+      '--store', `sqlite:${join(dir, 'no-redis.db')}`, '--no-metrics'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let log = '';
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    await new Promise<void>((resolve) => child.stderr!.on('data', (d: Buffer) => {
+      log += d.toString();
+      if (log.includes('"queue error"')) resolve();
+    }));
+    const t0 = Date.now();
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const code = await exited;
+    clearTimeout(timer);
+    assert.equal(code, 1, `exit ${code} after ${Date.now() - t0} ms`);
+    assert.ok(Date.now() - t0 < 15_000);
+    assert.match(log, /"msg":"worker stopped before the queue took its jobs back/);
+  });
+});
+
 describe('store failures', () => {
   test('a store that is down or out of room fails the job (retried later); a record it refuses fails alone', () => {
     const transient = [{ code: 'ECONNREFUSED' }, { code: '57P01' }, { code: '08006' }, { code: '53100' }, { code: 'SQLITE_BUSY' },

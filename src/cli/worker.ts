@@ -14,6 +14,8 @@ const HELP = `Usage: selon worker [options]
 Takes jobs from the queue (selon enqueue) and runs them: read the input, extract, store the records. Stateless:
 run one per core on as many machines as needed; each must reach Redis, the store and the inputs.
 Logs are JSON lines on stderr. SIGTERM: no new job; running jobs finish, or go back to the queue after --grace-ms.
+Exit codes: 0 stopped by a signal; 1 stopped while Redis was unreachable (its jobs come back to the queue when their
+locks lapse); 2 usage or configuration error.
 
 Options:
   --redis URL            the queue (default ${DEFAULT_REDIS_URL})
@@ -75,6 +77,7 @@ export async function run(argv: string[]): Promise<number> {
   process.once('SIGTERM', force);
   process.once('SIGINT', force);
   log('info', 'signal received', { signal });
-  await worker.close(grace);
+  // Redis unreachable: the worker stopped without it, and BullMQ's reconnecting connections would keep the process alive.
+  if (!(await worker.close(grace))) process.exit(1);
   return 0;
 }

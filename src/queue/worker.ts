@@ -39,8 +39,26 @@ export interface WorkerOptions {
 
 export interface RunningWorker {
   metricsUrl: string | null;
-  /** Stops taking jobs, lets running jobs finish for `graceMs`, then gives the rest back to the queue. */
-  close(graceMs: number): Promise<void>;
+  /**
+   * Stops taking jobs, lets running jobs finish for `graceMs`, then gives the rest back to the queue. Resolves false
+   * when Redis could not be reached to do so: the worker stopped anyway, and the jobs it held come back to other
+   * workers once their locks lapse. The process must then exit on its own (BullMQ's connections keep retrying).
+   */
+  close(graceMs: number): Promise<boolean>;
+}
+
+/** How long past the grace period a worker waits for Redis to take its jobs back before it stops without it. */
+const QUEUE_WAIT_MS = 5000;
+
+/** True when `promise` settles within `ms`, false when it is still pending then. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true, () => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function executors(threads: number) {
@@ -144,8 +162,10 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     async close(graceMs) {
       o.log('info', 'worker stopping', { active, graceMs });
       const timer = setTimeout(() => (givingBack = true), graceMs);
+      // With Redis down, BullMQ's close never returns (it waits to reach Redis): a SIGTERM must still stop the worker.
+      let reached = false;
       try {
-        await worker.close();
+        reached = await settlesWithin(worker.close(), (active ? graceMs : 0) + QUEUE_WAIT_MS);
       } finally {
         clearTimeout(timer);
         await pool.close();
@@ -154,8 +174,10 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
         connection.disconnect();
         served?.server.closeAllConnections();
         served?.server.close();
-        o.log('info', 'worker stopped', {});
+        if (reached) o.log('info', 'worker stopped', {});
+        else o.log('error', 'worker stopped before the queue took its jobs back (Redis unreachable?); they return to it when their locks lapse', { active });
       }
+      return reached;
     },
   };
 }
