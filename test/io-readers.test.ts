@@ -170,6 +170,17 @@ test('warc: a file cut mid-record keeps the records before and reports the cut o
   assert.deepEqual(brief(items), [['doc', 'urn:uuid:aaaa'], ['failed', `${path}#urn:uuid:bbbb`, 'truncated-warc']]);
 });
 
+for (const style of ['per-record', 'whole'] as const) {
+  test(`warc (${style} gzip): a .warc.gz cut short keeps the records before and fails the file as truncated gzip`, async () => {
+    const specs = Array.from({ length: 30 }, (_, i) => ({ id: `urn:uuid:${i}`, contentType: 'text/html; charset=utf-8', body: articlePage(`Titre ${i}`) }));
+    const full = await warcFile(specs, style);
+    const path = put(`cut-${style}.warc.gz`, full.subarray(0, Math.floor(full.length / 2)));
+    const items = await read([path]);
+    assert.ok(docs(items).length >= 10, `records before the cut are kept (${docs(items).length})`);
+    assert.deepEqual(brief(items.slice(-1)), [['failed', path, 'truncated-gzip']]);
+  });
+}
+
 test('warc: gzip-encoded HTTP payloads are inflated', async () => {
   const path = put('encoded.warc', await warcFile([{ id: 'urn:uuid:gz', contentType: 'text/html', contentEncoding: 'gzip', body: gzipSync(articlePage('Gz')) }]));
   assert.match(docs(await read([path]))[0]!.input.html!, /Michel Spiro/);

@@ -39,6 +39,9 @@ export async function* readWarc(input: OpenedInput, origin: Origin): AsyncGenera
       if (item?.kind === 'failed') return; // the stream ended inside this record: nothing follows
     }
   } catch (err) {
+    // A gzip stream cut or damaged under the records fails the file as any gzip input does (read-inputs.ts), after
+    // the records read before the cut.
+    if (String((err as NodeJS.ErrnoException).code).startsWith('Z_')) throw err;
     yield failed(`${origin.source}#${count}`, 'bad-warc', (err as Error).message, origin.id);
   }
 }
