@@ -41,3 +41,11 @@ export function failed(source: string, reason: string, detail: string, id: strin
 export function skippedInput(source: string, reason: string, detail: string, id: string | null = null): ProblemItem {
   return { kind: 'skipped', source, id, reason, detail };
 }
+
+/** A gzip stream that failed under a reader: the reason and detail that name it, or null for any other error. */
+export function gzipProblem(err: unknown): [string, string] | null {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'Z_BUF_ERROR') return ['truncated-gzip', 'gzip data ends before its end marker'];
+  if (e?.code === 'Z_DATA_ERROR') return ['corrupt-gzip', e.message];
+  return null;
+}

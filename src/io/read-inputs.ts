@@ -4,7 +4,7 @@
  * Node-only.
  */
 import type { InputItem } from './items.js';
-import { failed, skippedInput } from './items.js';
+import { failed, gzipProblem, skippedInput } from './items.js';
 import { openFile, openStdin, type OpenedInput } from './open.js';
 import type { Origin } from './origin.js';
 import { explain, type Entry } from './walk.js';
@@ -63,7 +63,5 @@ async function* readOne(
 /** A thrown error → a short reason and a detail for people. */
 function reasonFor(err: unknown): [string, string] {
   const e = err as NodeJS.ErrnoException;
-  if (e.code === 'Z_BUF_ERROR') return ['truncated-gzip', 'gzip data ends before its end marker'];
-  if (e.code === 'Z_DATA_ERROR') return ['corrupt-gzip', e.message];
-  return explain(e.code, e.message ?? String(err));
+  return gzipProblem(err) ?? explain(e.code, e.message ?? String(err));
 }

@@ -9,7 +9,7 @@
  */
 import { WARCParser, type WARCRecord } from 'warcio';
 import type { InputItem } from './items.js';
-import { failed, skippedInput } from './items.js';
+import { failed, gzipProblem, skippedInput } from './items.js';
 import type { OpenedInput } from './open.js';
 import type { Origin } from './origin.js';
 import type { Message } from '../types.js';
@@ -39,10 +39,11 @@ export async function* readWarc(input: OpenedInput, origin: Origin): AsyncGenera
       if (item?.kind === 'failed') return; // the stream ended inside this record: nothing follows
     }
   } catch (err) {
-    // A gzip stream cut or damaged under the records fails the file as any gzip input does (read-inputs.ts), after
-    // the records read before the cut.
-    if (String((err as NodeJS.ErrnoException).code).startsWith('Z_')) throw err;
-    yield failed(`${origin.source}#${count}`, 'bad-warc', (err as Error).message, origin.id);
+    // A gzip stream cut or damaged under the records fails the file as any gzip input does, after the records read
+    // before the cut.
+    const gzip = gzipProblem(err);
+    if (gzip) yield failed(origin.source, ...gzip, origin.id);
+    else yield failed(`${origin.source}#${count}`, 'bad-warc', (err as Error).message, origin.id);
   }
 }
 
