@@ -34,6 +34,12 @@ const ROWS: Row[] = [
   ['fr', 'Barroso, le président de la Commission européenne, se dit « particulièrement rassuré ».', [{ kind: 'mixed', content: 'particulièrement rassuré', speaker: 'Barroso', cue: 'se dit' }]],
   ['fr', 'Le projet dit « Grand Paris » avance lentement depuis deux ans.', []],
   ['en', 'The book was called "The Reckoning" by its critics.', []],
+  // A report inside a frame's clause is the quote, the frame its channel; a verb before an article is no adjective of
+  // the name before it; "autre chose" is no infinitive; a verb with its own object is no incise; a person's role is no
+  // apposition to a medium.
+  ['fr', 'Le Kremlin donne une autre version : selon lui, Emmanuel Macron a assuré que « la Russie ne sera pas humiliée ».', [{ kind: 'mixed', speaker: 'Emmanuel Macron', via: ['Kremlin'] }]],
+  ['fr', "Selon la lecture officielle, Bachelet a salué les progrès. Mais la transcription de l'ONU dit autre chose.", [{ kind: 'indirect', content: 'Bachelet a salué les progrès', speaker: 'la lecture officielle' }]],
+  ['en', 'Speaking to CNN, the minister said the talks had failed.', [{ kind: 'indirect', content: 'the talks had failed', speaker: 'the minister' }]],
   // A quote standing alone may open on an editor's bracket (frnews dev).
   ['fr', "Myriam Martinet, de la CGT, a relevé qu'il « n'y a que 210 embauches sur trois ans ». « [C'est] inacceptable dans la mesure où HP a augmenté sa distribution de dividendes ».", [{ kind: 'mixed', speaker: 'Myriam Martinet' }, { kind: 'direct', content: "[C'est] inacceptable dans la mesure où HP a augmenté sa distribution de dividendes", speaker: 'Myriam Martinet', continues: true }]],
   ['en', '"We will win," said Governor Ann Lee.', [{ kind: 'direct', content: 'We will win,', speaker: 'Ann Lee', cue: 'said' }]],

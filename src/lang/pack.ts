@@ -112,6 +112,8 @@ export interface LanguagePack {
   infinitiveMarkers: string[];
   /** Endings that mark an infinitive ("-er", "-ir", "-re"; none in English, where "to" marks it). */
   infinitiveEndings: string[];
+  /** Words with an infinitive's ending that are no verbs, and may follow a speech verb ("dit autre chose"). */
+  notInfinitives: string[];
   /** Infinitives of the auxiliaries ("avoir", "être"; "have", "be"). */
   auxiliaryInfinitives: string[];
   /** An infinitive may follow a speech verb with no marker ("affirme avoir…"). */

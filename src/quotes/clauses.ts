@@ -106,7 +106,7 @@ function skipWhile(ctx: Ctx, k: number, end: number, pred: (t: Token) => boolean
 function looksInfinitive(ctx: Ctx, t: Token | undefined, marked = false): boolean {
   if (!t || t.kind !== 'word') return false;
   if (ctx.lex.verbForms.get(t.norm)?.nonFinite === 'infinitive' || ctx.pack.auxiliaryInfinitives.includes(t.norm)) return true;
-  if (ctx.lex.functionWords.has(t.norm)) return false;
+  if (ctx.lex.functionWords.has(t.norm) || ctx.pack.notInfinitives.includes(t.norm)) return false;
   return ctx.pack.infinitiveEndings.length ? ctx.pack.infinitiveEndings.some((e) => t.norm.endsWith(e)) : marked;
 }
 
@@ -416,6 +416,8 @@ function isIncise(ctx: Ctx, s: Sentence, cue: Cue, comma: number): boolean {
   while (k < s.tokens[1] && ctx.lex.adverbs.has(ctx.tokens[k]!.norm)) k++;
   const inverted = mentions[mentionIndex(mentions).byStart.get(ctx.tokens[k]?.start ?? -1) ?? -1];
   if (between.trim() === '' && !inverted && cue.clitic === null) return false;
+  // "…, Bachelet a salué les progrès.": a subject's verb with a direct object of its own reports no words before it.
+  if (between.trim() !== '' && ctx.determiners.get(ctx.tokens[k]?.norm ?? '') && !ctx.pack.verbs[cue.lemma]!.addresseeObject) return false;
   if (inverted) k = tokenAt(ctx.tokens, inverted.end);
   // The subject may carry a complement: ", affirme Rami Abd al-Rahman de l'Observatoire syrien des droits de l'homme."
   // What follows a comma adds to the incise (a mid-sentence incise was read before): ", police said, adding that more
@@ -467,8 +469,9 @@ export function buildFromAccording(ctx: Ctx, c: number): void {
     span = { start: clauseFrom, end: ctx.text.lastIndexOf(',', cue.start) };
     rule = 'quote.indirect.according-after';
   }
-  // A clause whose own verb already reported it ("Selon l'AFP, X a déclaré que…") keeps the frame as its channel.
-  if (!span || reportedWithin(ctx, span) || overlapsQuote(ctx, span)) return;
+  // A clause whose own verb reports it ("Selon l'AFP, X a déclaré que…"), now or in a later pass, keeps the frame as
+  // its channel.
+  if (!span || reportedWithin(ctx, span) || overlapsQuote(ctx, span) || nestedReport(ctx, c, span) !== null) return;
   addClause(ctx, c, span, s.index, rule, split);
 }
 

@@ -79,6 +79,8 @@ function appositionHead(mentions: Mention[], i: number, text: string): number | 
   if (!prev || prev.sentence !== m.sentence) return null;
   if (!isAppositionGap(text, prev.end, m.start)) return null;
   const roleNoName = (x: Mention) => (x.kind === 'role' || (x.kind === 'name' && x.role !== null && x.name === null));
+  // A person's role names no medium or organisation: "Speaking to CNN, the minister said" is no apposition.
+  if ((prev.type === 'person') !== (m.type === 'person')) return null;
   if (roleNoName(m) && (prev.kind === 'name' || prev.kind === 'media')) return i - 1;
   if (m.kind === 'name' && roleNoName(prev)) return i - 1;
   return null;

@@ -188,15 +188,12 @@ function rolePhrase(ctx: Ctx, i: number, end: number): { start: number; end: num
     const articled = m > j + 1 || ctx.pack.contractions.includes(t.norm);
     if (articled && noun && m < end && is(ctx.classes, m, PLAIN) && !noun.upper) {
       j = m + 1;
-      const adj = ctx.tokens[j];
-      if (ctx.pack.adjectivesFollowNoun && adj && j < end && is(ctx.classes, j, PLAIN) && !adj.upper) j++;
+      if (ctx.pack.adjectivesFollowNoun && trailingAdjective(ctx, j, end)) j++;
       continue;
     }
     break;
   }
-  // One trailing adjective that agrees in form ("madrilène", "grec") — lower-case, not a verb or function word.
-  const adj = ctx.tokens[j];
-  if (ctx.pack.adjectivesFollowNoun && adj && j < end && is(ctx.classes, j, PLAIN) && !adj.upper) j++;
+  if (ctx.pack.adjectivesFollowNoun && trailingAdjective(ctx, j, end)) j++;
   return { start: i, end: j, key, info: (role ? ctx.lex.roles.get(key) : ctx.lex.bodies.get(key))!, body: !role };
 }
 
@@ -227,6 +224,14 @@ function insideQuotes(tokens: Token[], quoted: Quoted[]): Uint8Array {
     for (let k = tokenAt(tokens, q.inner.start); k < tokens.length && tokens[k]!.end <= q.inner.end; k++) out[k] = 1;
   }
   return out;
+}
+
+/**
+ * One trailing adjective ("madrilène", "grec"): lower-case, not a verb form or function word, and not followed by a
+ * determiner, which marks it as the sentence's verb ("Le Kremlin donne une autre version").
+ */
+function trailingAdjective(ctx: Ctx, j: number, end: number): boolean {
+  return j < end && is(ctx.classes, j, PLAIN) && !ctx.tokens[j]!.upper && !(j + 1 < end && is(ctx.classes, j + 1, DETERMINER));
 }
 
 /** Where adjectives precede nouns, "longtime Democratic pollster", "former secretary": a word before a capital or a role. */

@@ -83,6 +83,7 @@ export const ofWords = ['of'];
 export const complementPrepositions = ['of', 'for', 'on', 'at', 'from', 'with', 'in'];
 export const adjectivesFollowNoun = false;
 export const infinitiveEndings: string[] = [];
+export const notInfinitives: string[] = [];
 export const bareInfinitive = false;
 export const auxiliaryInfinitives = ['have', 'be'];
 export const withWord = 'with';

@@ -98,6 +98,7 @@ export const ofWords = ['de', 'du', 'des', "d'"];
 export const complementPrepositions = ['de', 'du', 'des', "d'", 'pour', 'chez', 'auprès', 'sur', 'en', 'à', 'au', 'aux'];
 export const adjectivesFollowNoun = true;
 export const infinitiveEndings: string[] = ['er', 'ir', 're', 'oir'];
+export const notInfinitives = ['autre', 'votre', 'premier', 'dernier', 'entier', 'cher', 'clair', 'noir', 'hier', 'soir', 'contraire', 'nécessaire', 'propre', 'simple', 'libre'];
 export const bareInfinitive = true;
 export const auxiliaryInfinitives = ['avoir', 'être'];
 export const withWord = 'avec';
