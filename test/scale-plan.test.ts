@@ -286,6 +286,55 @@ describe('runs and workers on Redis', () => {
     }
   });
 
+  test('a job whose workers are killed twice lands in the dead-letter list, named in selon status, and can be retried', { timeout: 180_000 }, async () => {
+    const conn = await commandConnection(redis.url);
+    const store = `sqlite:${join(dir, 'stalled.db')}`;
+    const lines = readFileSync(join(ROOT, 'data/demo/fr-wikinews-unannotated.jsonl'), 'utf8').trim().split('\n');
+    const input = join(dir, 'stalled.jsonl');
+    writeFileSync(input, Array.from({ length: 10 }, () => lines).flat().map((l, i) => JSON.stringify({ ...JSON.parse(l), id: `k${i}` })).join('\n'));
+    const BIN = join(ROOT, 'bin/selon.js');
+    const worker = () => spawn(process.execPath, [BIN, 'worker', '--redis', redis.url, '--store', store, '--no-metrics', '--threads', '0',
+      '--concurrency', '1', '--lock-ms', '1000', '--stalled-ms', '500'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    /** Waits until the worker logs `msg`; returns its log so far. */
+    const until = (child: ReturnType<typeof worker>, msg: string) => new Promise<string>((resolve) => {
+      let log = '';
+      child.stderr!.on('data', (d: Buffer) => {
+        log += d.toString();
+        if (log.includes(`"msg":"${msg}"`)) resolve(log);
+      });
+    });
+    try {
+      const { run } = await enqueue(conn, { paths: [input], settings: { lang: 'auto' }, attempts: 5, backoff: 100, plan: { lines: 100_000 } });
+      for (let i = 0; i < 2; i++) {
+        const doomed = worker();
+        await until(doomed, 'job started');
+        doomed.kill('SIGKILL');
+        await new Promise((r) => doomed.once('exit', r));
+      }
+      const watcher = worker(); // finds the job's lapsed lock a second time: the job fails for good
+      const settled = async () => {
+        for (let i = 0; i < 300; i++) {
+          const s = (await runStatus(conn, run))!;
+          if (s.finished) return s;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+        throw new Error(`run ${run} did not finish`);
+      };
+      const s = await settled();
+      assert.deepEqual([s.done, s.failed, s.deadLetter.length], [0, 1, 1], JSON.stringify(s));
+      assert.match(s.deadLetter[0]!.reason, /stalled/);
+      const text = spawnSync(process.execPath, [BIN, 'status', run, '--redis', redis.url], { encoding: 'utf8', timeout: 30_000 }).stdout;
+      assert.match(text, /dead letter[^\n]*\n +\S+ +\S+stalled\.jsonl +after \d+ attempts: .*stalled/);
+      assert.equal(spawnSync(process.execPath, [BIN, 'enqueue', '--retry', run, '--redis', redis.url], { timeout: 30_000 }).status, 0);
+      const again = await settled();
+      assert.deepEqual([again.done, again.failed, again.deadLetter.length, again.documents.read], [1, 0, 0, lines.length * 10]);
+      watcher.kill('SIGTERM');
+      await new Promise((r) => watcher.once('exit', r));
+    } finally {
+      conn.disconnect();
+    }
+  });
+
   test('selon worker on a real SIGTERM: past --grace-ms its job goes back to the queue, exit 0; within it the job is finished', async () => {
     const conn = await commandConnection(redis.url);
     const store = `sqlite:${join(dir, 'signal.db')}`;
