@@ -39,7 +39,6 @@ export const RULES = {
   kinds: 'accounts.kinds.differ',
   addressee: 'accounts.addressee.same',
   time: 'accounts.time.same',
-  occasion: 'accounts.occasion.differs',
   negation: 'accounts.negation.differs',
   continuation: 'accounts.continuation',
 } as const;
@@ -95,10 +94,10 @@ export interface Surroundings {
 
 /**
  * Judges two versions of one speaker. Same words: `consistent`. Otherwise the versions report the same speech event
- * when the text marks a second version (or denies the reported words), they came through different channels, no
- * other quote stands between them, and their addressees and times do not disagree: `divergent`. Failing that, overlapping wording makes them `variant` —
- * the same words, even when told to two interviewers (evidence `accounts.occasion.differs`). Anything else: not an
- * account.
+ * when the text marks a second version (or denies the reported words), they came through different channels and no
+ * other quote stands between them: `divergent`. Failing that, overlapping wording makes them `variant`. Versions
+ * whose addressees or times disagree report two speech events (the same words told to two interviewers, a promise
+ * in January and its retraction in March): no account, whatever the wording.
  */
 export function judgeVersions(a: Version, b: Version, lex: AccountLexicon, surroundings: Surroundings | (() => Surroundings)): Judgement {
   const wording = compareWording(a.prepared ?? a.content, b.prepared ?? b.content, lex);
@@ -106,10 +105,9 @@ export function judgeVersions(a: Version, b: Version, lex: AccountLexicon, surro
   const none = (): Judgement => ({ verdict: null, similarity: wording.similarity, evidence, wording });
   const addressees = differentAddressees(a.addressee, b.addressee);
   const time = sameTime(a.time, b.time);
-  const otherOccasion = addressees === true || time === false;
+  if (addressees === true || time === false) return none();
   if (addressees === false) evidence.push(RULES.addressee);
   if (time === true) evidence.push(RULES.time);
-  if (otherOccasion) evidence.push(RULES.occasion);
   const routes = channelsDiffer(a, b);
   if (routes) evidence.push(RULES.channels);
   if (a.kind !== b.kind) evidence.push(RULES.kinds);
@@ -121,7 +119,7 @@ export function judgeVersions(a: Version, b: Version, lex: AccountLexicon, surro
   });
   if (wording.sameWording) return judged('consistent', RULES.sameWording);
   // The text around the versions is read only when it can decide (it is the costly part).
-  const around = routes && !otherOccasion ? (typeof surroundings === 'function' ? surroundings() : surroundings) : null;
+  const around = routes ? (typeof surroundings === 'function' ? surroundings() : surroundings) : null;
   const marked = !!around && ((around.marker && !(around.hedged && wording.nearDuplicate)) || around.denial);
   if (around && marked && around.adjacent !== false) {
     const rules: string[] = [around.marker && !(around.hedged && wording.nearDuplicate) ? RULES.marker : RULES.denial];
