@@ -154,6 +154,18 @@ test('exit 0 when documents are only skipped; the reason is in the record, the s
   assert.deepEqual(listed.map((e) => [e.status, e.id, e.reason]), [['skipped', path, 'unsupported-language']]);
 });
 
+test('csv has no row for a skipped document, so the summary names it; formats with a record for it only count it', async () => {
+  const path = put('de-csv.txt', 'Der Minister hat am Dienstag gesagt, dass die Reform im nächsten Monat umgesetzt werden soll.');
+  const named = `skipped: ${path} — unsupported-language: language "de" has no pack`;
+  const csv = await selon(['--format', 'csv', path]);
+  assert.equal(csv.code, 0);
+  assert.equal(csv.stdout, 'document_id,quote_id,kind,speaker,cue,addressee,via,content,start,end,confidence\r\n');
+  assert.ok(csv.stderr.includes(named), csv.stderr);
+  const lines = await selon(['--format', 'jsonl', path]);
+  assert.match(lines.stderr, /skipped {2}1 \(unsupported-language 1\)/);
+  assert.ok(!lines.stderr.includes(named), lines.stderr);
+});
+
 test('exit 1 when an input cannot be read; the rest is still written', async () => {
   const good = put('good.txt', FR[0]!);
   const missing = join(dir, 'missing.txt');

@@ -115,7 +115,7 @@ async function extractAll(
   const { inlineExecutor, workerPool, INLINE_FIRST, BATCH_BYTES } = await import('../io/pool.js');
   const { entries, bytes } = await expandPaths(paths);
   const out = stdoutWriter();
-  const tally = new Tally();
+  const tally = new Tally(OUTPUT_FORMATS[settings.format].showsSkipped);
   const progress = process.stderr.isTTY ? new Progress(process.stderr, bytes) : null;
   const framer = OUTPUT_FORMATS[settings.format].frame();
   const inlineFirst = bytes !== null && bytes >= BATCH_BYTES ? 0 : INLINE_FIRST;

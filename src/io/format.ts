@@ -12,6 +12,8 @@ export interface OutputFormat {
   record(ex: Extraction): string;
   /** What goes around the records; runs once, in the main thread. */
   frame(): Framer;
+  /** A skipped document gets a record of its own (with its reason); when not, the summary names it instead. */
+  showsSkipped: boolean;
 }
 
 /** Records written one after the other, nothing around them. */

@@ -23,6 +23,9 @@ export class Tally {
   readonly listed: Problem[] = [];
   private unlisted = 0;
 
+  /** `showsSkipped`: skipped documents have a record of their own in the output, so the summary only counts them. */
+  constructor(private readonly showsSkipped = true) {}
+
   get read(): number {
     return this.ok + sum(this.skipped) + sum(this.failed);
   }
@@ -44,8 +47,9 @@ export class Tally {
     const status = o.kind === 'result' ? o.status : o.kind;
     const problem: Problem = { status: status as Problem['status'], id: o.id, source: o.source, reason: o.reason ?? 'unknown', detail: o.detail };
     bump(status === 'failed' ? this.failed : this.skipped, problem.reason);
-    // Skipped documents have their own record in the output; failures and reader-level skips have none, so name them.
-    const silent = o.kind === 'result' && o.status === 'skipped';
+    // A skipped document usually has its own record in the output; failures, reader-level skips and documents the
+    // output format has no place for (csv rows are quotes) have none, so name them.
+    const silent = this.showsSkipped && o.kind === 'result' && o.status === 'skipped';
     if (!silent) {
       if (this.listed.length < LISTED) this.listed.push(problem);
       else this.unlisted++;

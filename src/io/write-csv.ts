@@ -13,6 +13,8 @@ export const CSV_COLUMNS = [
 export const csv: OutputFormat = {
   record: csvRows,
   frame: () => plainFramer(csvLine([...CSV_COLUMNS])),
+  // Rows are quotes: a skipped document has none, so the summary names it.
+  showsSkipped: false,
 };
 
 function csvRows(ex: Extraction): string {

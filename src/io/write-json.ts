@@ -7,6 +7,7 @@ import type { Framer, OutputFormat } from './format.js';
 export const json: OutputFormat = {
   record: (ex) => JSON.stringify(ex, null, 2),
   frame: jsonFramer,
+  showsSkipped: true,
 };
 
 function jsonFramer(): Framer {

@@ -5,4 +5,5 @@ import { plainFramer } from './format.js';
 export const jsonl: OutputFormat = {
   record: (ex) => JSON.stringify(ex) + '\n',
   frame: () => plainFramer(),
+  showsSkipped: true,
 };

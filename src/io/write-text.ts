@@ -9,6 +9,7 @@ import { plainFramer } from './format.js';
 export const text: OutputFormat = {
   record: textRecord,
   frame: () => plainFramer(),
+  showsSkipped: true,
 };
 
 function textRecord(ex: Extraction): string {
