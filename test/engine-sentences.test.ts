@@ -38,6 +38,7 @@ const ROWS: Row[] = [
   // the name before it; "autre chose" is no infinitive; a verb with its own object is no incise; a person's role is no
   // apposition to a medium.
   ['fr', 'Le Kremlin donne une autre version : selon lui, Emmanuel Macron a assuré que « la Russie ne sera pas humiliée ».', [{ kind: 'mixed', speaker: 'Emmanuel Macron', via: ['Kremlin'] }]],
+  ['en', "According to China's readout, Helena Marsh told Chen Weiguo she “admired China's achievements”.", [{ kind: 'mixed', speaker: 'Helena Marsh', addressee: 'Chen Weiguo', via: ['readout'] }]],
   ['fr', "Selon la lecture officielle, Bachelet a salué les progrès. Mais la transcription de l'ONU dit autre chose.", [{ kind: 'indirect', content: 'Bachelet a salué les progrès', speaker: 'la lecture officielle' }]],
   ['en', 'Speaking to CNN, the minister said the talks had failed.', [{ kind: 'indirect', content: 'the talks had failed', speaker: 'the minister' }]],
   // A quote standing alone may open on an editor's bracket (frnews dev).

@@ -369,14 +369,15 @@ function governedFragment(ctx: Ctx, c: number, s: Sentence, k: number): boolean 
   return false;
 }
 
-/** A speech verb near the start of a reported clause, with a clause of its own. */
-function nestedReport(ctx: Ctx, c: number, clause: Span): number | null {
+/** A speech verb near the start of a reported clause, with a clause of its own (that-less too, in a frame's clause). */
+function nestedReport(ctx: Ctx, c: number, clause: Span, zeroThat = false): number | null {
   const first = tokenAt(ctx.tokens, clause.start);
   for (let j = c + 1; j < ctx.cues.length; j++) {
     const inner = ctx.cues[j]!;
     if (inner.start >= clause.end || inner.range[0] - first > 6) return null;
     const s = ctx.sentences[inner.sentence]!;
-    if (inner.kind === 'verb' && inner.frame !== 'direct' && complementClause(ctx, inner, j, s, inner.range[1]) !== null) return j;
+    if (inner.kind !== 'verb' || inner.frame === 'direct') continue;
+    if ((complementClause(ctx, inner, j, s, inner.range[1]) ?? (zeroThat ? zeroThatClause(ctx, inner, j, s, inner.range[1]) : null)) !== null) return j;
   }
   return null;
 }
@@ -471,7 +472,7 @@ export function buildFromAccording(ctx: Ctx, c: number): void {
   }
   // A clause whose own verb reports it ("Selon l'AFP, X a déclaré que…"), now or in a later pass, keeps the frame as
   // its channel.
-  if (!span || reportedWithin(ctx, span) || overlapsQuote(ctx, span) || nestedReport(ctx, c, span) !== null) return;
+  if (!span || reportedWithin(ctx, span) || overlapsQuote(ctx, span) || nestedReport(ctx, c, span, true) !== null) return;
   addClause(ctx, c, span, s.index, rule, split);
 }
 
