@@ -56,12 +56,6 @@ function readPage(html: string, url: string | null): HtmlPage {
   };
 }
 
-/** HTML that is already an article body (a feed item's content): blocks only, no Readability. */
-export function readHtmlFragment(html: string, title: string | null): Pick<HtmlPage, 'text' | 'hasBody'> {
-  const { document } = parseHTML(`<html><body>${guardHtml(html).html}</body></html>`);
-  return assemble(clean(title ?? ''), blocksOf(document.body));
-}
-
 /**
  * The article's own <h1> is the best title when the page's <title> contains it ("Headline :: World :: Daily
  * Ledger"): Readability only strips separators it knows, and it cuts at "»", which breaks French titles with
