@@ -133,6 +133,17 @@ describe('PostgreSQL store, same answers as SQLite', () => {
     }
   });
 
+  test('a query with no word in it is refused (E003) as by the SQLite store, not a listing of every quote', async () => {
+    for (const q of ['*', '?', '"" ()', '🙂']) {
+      const refused = (e: unknown) => e instanceof SelonError && e.code === 'E003' && e.message.includes(`the query "${q}" holds no word`);
+      for (const store of [sqlite, postgres]) await assert.rejects(store.searchQuotes({ q, facets: true }), refused, `${store.backend} ${q}`);
+      await assert.rejects((async () => {
+        for await (const _ of postgres.streamQuotes({ q })) assert.fail('streamed a quote');
+      })(), refused, q);
+    }
+    assert.equal((await postgres.searchQuotes({ q: ' ' })).total, (await sqlite.searchQuotes({})).total, 'a blank query is no query');
+  });
+
   test('words are found without their accents and across inflections (unaccent + french_stem, english_stem)', async () => {
     const hits = (q: string) => postgres.searchQuotes({ q, pageSize: 100 }).then((p) => p.items.map((i) => i.quote.content.text));
     assert.ok((await hits('securite')).includes('Nous renforcerons la sécurité des Français'));

@@ -276,17 +276,40 @@ function contract(backend: Backend): void {
     ];
     for (const [q, expected] of folding) test(`q=${JSON.stringify(q)} finds ${expected}`, async () => assert.equal(await total({ q }), expected));
 
-    test('hostile or odd queries never throw', async () => {
+    /** A search either answers or, for a query with no word in it, is refused with E003: never another failure. */
+    const searchOrRefusal = async (filters: Parameters<Store['searchQuotes']>[0]) => {
+      try {
+        await store.searchQuotes(filters);
+      } catch (err) {
+        if (!(err instanceof SelonError && err.code === 'E003' && /holds no word/.test(err.message))) throw err;
+      }
+    };
+
+    test('hostile or odd queries never break the search', async () => {
       const nasty = ['"', '""', "l'a", 'l’a', 'AND', 'OR', 'NOT', 'NEAR(a b, 3)', 'a OR', '*', '**', 'a*b', '(', ')', '()', '{a}', 'content:x',
         '^start', '-x', '+x', "'; DROP TABLE quotes; --", '\\', '%', '_', '\0', 'a\u0000b', '\ud800', '🙂', 'NEAR', 'col:', ':'];
-      for (const q of nasty) await assert.doesNotReject(store.searchQuotes({ q, facets: true }), q);
+      for (const q of nasty) await assert.doesNotReject(searchOrRefusal({ q, facets: true }), q);
       await fc.assert(fc.asyncProperty(fc.string({ unit: 'grapheme' }), async (q) => {
-        await store.searchQuotes({ q });
+        await searchOrRefusal({ q });
       }), { numRuns: 300 });
       await fc.assert(fc.asyncProperty(fc.string(), fc.string(), async (speaker, via) => {
-        await store.searchQuotes({ speaker, via, q: speaker });
+        await searchOrRefusal({ speaker, via, q: speaker });
         await store.listSpeakers({ q: via });
       }), { numRuns: 200 });
+    });
+
+    test('a query with no word in it is refused (E003), not a listing of every quote; a blank one is no query', async () => {
+      for (const q of ['*', '?', '"" ()', '-', '🙂']) {
+        const refused = (err: SelonError) => err.code === 'E003' && err.message.includes(`the query "${q}" holds no word`);
+        await assert.rejects(store.searchQuotes({ q }), refused, q);
+        await assert.rejects(store.searchQuotes({ q, speaker: 'Macron', facets: true }), refused, q);
+        await assert.rejects((async () => {
+          for await (const _ of store.streamQuotes({ q })) assert.fail('streamed a quote');
+        })(), refused, q);
+      }
+      assert.equal(await total({ q: '  ' }), 5);
+      assert.equal(await total({ q: '' }), 5);
+      assert.equal(await total({ q: '* securite' }), 2);
     });
 
     test('filters: language, dates (partial dates widen), channel, speaker, outlet, kind, document', async () => {

@@ -6,6 +6,7 @@
  *   "ne céderons pas"       → "ne céderons pas"             (a quoted phrase stays a phrase)
  *   secur*                  → "secur"*                       (a trailing star asks for a prefix)
  */
+import { SelonError } from '../errors.js';
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
@@ -31,4 +32,15 @@ export function toMatchQuery(input: string, options: { prefix?: boolean } = {}):
     parts.push(`"${phrase}"${prefix ? '*' : ''}`);
   }
   return parts.length > 0 ? parts.join(' ') : null;
+}
+
+/**
+ * Refuses (E003) a search query that holds text but no word ("*", "?", "()"): both stores would otherwise drop the
+ * words filter and list every quote, the opposite of a search. A blank query is no query. The API and the CLI refuse
+ * it first with their own wording; this is the same rule for a library caller.
+ */
+export function refuseWordless(q: string | undefined): void {
+  if (q === undefined || q.trim() === '' || toMatchQuery(q) !== null) return;
+  const shown = q.length > 80 ? `${q.slice(0, 80)}…` : q;
+  throw new SelonError('E003', `the query "${shown}" holds no word to search for (letters or digits)`);
 }

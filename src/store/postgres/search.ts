@@ -11,6 +11,7 @@ import type { Facets, QuoteFilters, QuotePage, QuoteRecord } from '../store.js';
 import { paging, RANK_LIMIT, type Paging } from '../sqlite/search.js';
 import { escapeLike } from '../sqlite/speakers.js';
 import { searchParts } from './tsquery.js';
+import { refuseWordless } from '../match.js';
 
 /** Parameters of one statement, numbered as they are added. */
 export class Params {
@@ -39,6 +40,7 @@ interface QuoteSet {
 }
 
 async function quoteSet(db: pg.Pool, f: QuoteFilters): Promise<QuoteSet | null> {
+  refuseWordless(f.q);
   const params = new Params();
   const where: string[] = [];
   const parts = f.q ? searchParts(f.q) : null;

@@ -5,7 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { fold } from '../names.js';
-import { toMatchQuery } from '../match.js';
+import { refuseWordless, toMatchQuery } from '../match.js';
 import { widenDate } from '../record.js';
 import { type HitRow, toQuoteRecord } from '../row-types.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Facets, type PageRequest, type QuoteFilters, type QuotePage, type QuoteRecord } from '../store.js';
@@ -43,6 +43,7 @@ interface QuoteSet {
 }
 
 function quoteSet(db: Database, f: QuoteFilters): QuoteSet | null {
+  refuseWordless(f.q);
   const c = new Conditions();
   if (f.speakerId !== undefined) c.add('q.speaker = ?', f.speakerId);
   if (f.speaker) {
