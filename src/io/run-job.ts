@@ -4,7 +4,7 @@
  * on. Browser-safe.
  */
 import { extract, type DocumentInput } from '../index.js';
-import type { Message } from '../types.js';
+import type { Extraction, Message } from '../types.js';
 import type { DocItem } from './items.js';
 import { OUTPUT_FORMATS, type OutputFormatName } from './writers.js';
 import { guardHtml, MAX_PARSE_CHARS } from './html-guard.js';
@@ -31,16 +31,25 @@ export interface JobResult {
 export function runJob(item: DocItem, settings: JobSettings): JobResult {
   const base = { kind: 'result' as const, id: item.id, source: item.source };
   try {
-    const options = { lang: settings.lang, ...(settings.minConfidence !== undefined ? { minConfidence: settings.minConfidence } : {}) };
-    const input = withFallbackDate(item);
-    const ex = extract(input, options);
-    const notes = [...item.notes, ...truncationNote(item.input.html), ...fallbackDateNote(item, input)];
-    if (notes.length) ex.messages = [...notes, ...ex.messages];
+    const ex = extractItem(item, settings);
     const out = OUTPUT_FORMATS[settings.format].record(ex);
     return { ...base, status: ex.status, reason: ex.reason, detail: skipDetail(ex.reason, ex.lang), out };
   } catch (err) {
     return { ...base, status: 'failed', reason: 'engine-error', detail: (err as Error).stack ?? String(err), out: '' };
   }
+}
+
+/**
+ * One item a reader yielded → its record: the engine's, with what reading noticed (invalid bytes, a page cut at the
+ * parse cap, a date taken from the WARC record) first among its messages.
+ */
+export function extractItem(item: DocItem, settings: Pick<JobSettings, 'lang' | 'minConfidence'> = { lang: 'auto' }): Extraction {
+  const options = { lang: settings.lang, ...(settings.minConfidence !== undefined ? { minConfidence: settings.minConfidence } : {}) };
+  const input = withFallbackDate(item);
+  const ex = extract(input, options);
+  const notes = [...item.notes, ...truncationNote(item.input.html), ...fallbackDateNote(item, input)];
+  if (notes.length) ex.messages = [...notes, ...ex.messages];
+  return ex;
 }
 
 /**
