@@ -98,6 +98,46 @@ describe('migrations', () => {
     }
   });
 
+  test("a file at schema 2 is carried to the latest schema: its quotes are found by their canonical speaker's name", async () => {
+    const url = freshUrl();
+    const path = url.slice('sqlite:'.length);
+    const db = new Database(path);
+    migrate(db, MIGRATIONS.slice(0, 2));
+    const record = makeRecord({ id: 'v2', date: '2021-03-04', quotes: [
+      { content: 'Nous tiendrons bon', speaker: 'M. Macron' }, { content: 'Autre chose', speaker: 'Emmanuel Macron' },
+    ] });
+    // The rows as the schema-2 code wrote them: "Macron" merged into "Emmanuel Macron", the name as written searched.
+    db.prepare(`INSERT INTO documents (pk, id, lang, date, status, text, text_hash, engine_version, record, quote_count, ingested_at)
+      VALUES (1, 'v2', 'fr', '2021-03-04', 'ok', ?, ?, '0.1.0', ?, 2, 'then')`).run(record.text, textHash(record.text), recordShell(record));
+    db.exec(`INSERT INTO speakers (pk, key, name, surname, full, type, canonical)
+      VALUES (1, 'macron', 'Macron', 'macron', 0, 'person', 2), (2, 'emmanuel macron', 'Emmanuel Macron', 'macron', 1, 'person', 2);
+      INSERT INTO speaker_aliases VALUES (1, 'M. Macron'), (2, 'Emmanuel Macron');
+      INSERT INTO speakers_fts (rowid, names) VALUES (1, 'M. Macron'), (2, 'Emmanuel Macron');`);
+    record.quotes.forEach((q, i) => {
+      db.prepare(`INSERT INTO quotes (pk, doc, seq, id, kind, name, speaker, date, lang, confidence)
+        VALUES (?, 1, ?, ?, 'direct', ?, 2, '2021-03-04', 'fr', 0.9)`).run(i + 1, i, q.id, i + 1);
+      db.prepare('INSERT INTO quote_records (pk, record) VALUES (?, ?)').run(i + 1, JSON.stringify(q));
+      db.prepare('INSERT INTO quotes_fts (rowid, content, speaker) VALUES (?, ?, ?)').run(i + 1, q.content.text, q.speaker!.name);
+    });
+    assert.equal(db.prepare(`SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'emmanuel'`).pluck().get(), 1, 'before: the name as written only');
+    db.close();
+    const store = await openStore(url);
+    try {
+      assert.equal((await store.stats()).schemaVersion, LATEST_VERSION);
+      assert.deepEqual(await store.getDocument('v2'), record);
+      assert.equal((await store.searchQuotes({ q: 'emmanuel' })).total, 2);
+      assert.equal((await store.searchQuotes({ q: 'emmanuel tiendrons' })).total, 1);
+      assert.equal((await store.searchQuotes({ q: 'tiendrons', speaker: 'Macron' })).total, 1);
+      assert.equal((await store.ingest({ ...record, text: `${record.text}Fin.` })).outcome, 'replaced');
+      assert.equal((await store.searchQuotes({ q: 'emmanuel' })).total, 2);
+    } finally {
+      await store.close();
+    }
+    const after = new Database(path, { readonly: true });
+    assert.equal(after.prepare('SELECT count(*) FROM quotes_fts').pluck().get(), 2, 'the rebuilt index lost the replaced quotes');
+    after.close();
+  });
+
   test('a store written by a newer selon is refused with E008', async () => {
     const url = freshUrl();
     await (await openStore(url)).close();
@@ -272,7 +312,7 @@ function contract(backend: Backend): void {
     const folding: [string, number][] = [
       ['securite', 2], ['SÉCURITÉ', 2], ['Securité', 2], ['se\u0301curite\u0301', 2], ['sécu*', 3], ['security', 1],
       ['porte-parole', 2], ['"renforcerons la sécurité"', 1], ['«renforcerons la securite»', 1], ['la securite renforcerons', 1],
-      ['macron', 2], ['emmanuel', 1], ['sunak', 2],
+      ['macron', 2], ['emmanuel', 2], ['emmanuel renforcerons', 1], ['"Emmanuel Macron" securite', 2], ['rishi', 2], ['sunak', 2],
     ];
     for (const [q, expected] of folding) test(`q=${JSON.stringify(q)} finds ${expected}`, async () => assert.equal(await total({ q }), expected));
 
@@ -426,6 +466,34 @@ function contract(backend: Backend): void {
           assert.equal(speakers.reduce((sum, s) => sum + s.quotes, 0), documents.flat().length);
         }));
     }
+
+    test('words find a quote by any name of its canonical speaker, names that arrive later included', () =>
+      withStore(async (store) => {
+        const words = async (q: string) => (await store.searchQuotes({ q, pageSize: 100 })).items.map((h) => h.document.id).sort();
+        await store.ingest(makeRecord({ id: 'a', quotes: [{ content: 'Nous tiendrons bon', speaker: 'M. Macron' }] }));
+        assert.deepEqual(await words('emmanuel'), [], 'no full name yet');
+        await store.ingest(makeRecord({ id: 'b', quotes: [{ content: 'Autre chose', speaker: 'Emmanuel Macron' }] }));
+        assert.deepEqual(await words('emmanuel'), ['a', 'b'], 'the earlier "M. Macron" quote too');
+        assert.deepEqual(await words('Emmanuel tiendrons'), ['a']);
+        assert.deepEqual(await words('"emmanuel macron" tiendrons'), ['a']);
+        assert.deepEqual(await words('emman*'), ['a', 'b']);
+        assert.equal((await store.searchQuotes({ speaker: 'Emmanuel' })).total, 2, 'as --speaker resolves it');
+        // A second Macron makes the lone surname ambiguous: "M. Macron" is nobody's in particular again.
+        await store.ingest(makeRecord({ id: 'c', quotes: [{ content: 'Bonjour', speaker: 'Brigitte Macron' }] }));
+        assert.deepEqual(await words('emmanuel'), ['b']);
+        assert.deepEqual(await words('macron'), ['a', 'b', 'c']);
+        assert.equal((await store.searchQuotes({ speaker: 'Emmanuel' })).total, 1);
+        // She leaves (her document now quotes someone else): the surname is his again.
+        await store.ingest(makeRecord({ id: 'c', quotes: [{ content: 'Bonjour', speaker: 'Anne Roy' }] }));
+        assert.deepEqual(await words('emmanuel'), ['a', 'b']);
+        assert.deepEqual(await words('brigitte'), []);
+        // Storing the same documents again, or re-extracting them, changes none of it.
+        await store.ingest(makeRecord({ id: 'a', quotes: [{ content: 'Nous tiendrons bon', speaker: 'M. Macron' }] }));
+        const stored = new Map(await Promise.all(['a', 'b', 'c'].map(async (id) => [id, (await store.getDocument(id))!] as const)));
+        assert.equal((await store.reindex((_input, options) => stored.get(options!.id!)!, { version: '9.9.9' })).reindexed, 3);
+        assert.deepEqual(await words('emmanuel'), ['a', 'b']);
+        assert.deepEqual(await words('tiendrons bon'), ['a']);
+      }));
 
     test('a full name leaving the store lets its lone surname stand alone again', () =>
       withStore(async (store) => {

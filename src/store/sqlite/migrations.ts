@@ -146,6 +146,29 @@ export const MIGRATIONS: Migration[] = [
       END;
     `,
   },
+  {
+    version: 3,
+    name: "quote search also holds the canonical speaker's name",
+    // "emmanuel" must find the quotes a document gave to "M. Macron". Every name of a canonical speaker has its words
+    // in the canonical name (a lone surname only ever joins the one full name ending with it; honorifics and roles are
+    // no part of a name), so the quote row holds that name, in a third column, and a search stays one MATCH. FTS5
+    // tables take no new column: the index is rebuilt, its delete trigger with it.
+    sql: `
+      DROP TRIGGER quotes_delete;
+      CREATE TEMP TABLE quotes_fts_copy AS SELECT rowid AS pk, content, speaker FROM quotes_fts;
+      DROP TABLE quotes_fts;
+      CREATE VIRTUAL TABLE quotes_fts USING fts5 (content, speaker, canonical, ${FTS_TOKENIZER});
+      INSERT INTO quotes_fts (rowid, content, speaker, canonical)
+        SELECT c.pk, c.content, c.speaker, coalesce(s.name, '') FROM quotes_fts_copy c
+        LEFT JOIN quotes q ON q.pk = c.pk LEFT JOIN speakers s ON s.pk = q.speaker ORDER BY c.pk;
+      DROP TABLE quotes_fts_copy;
+      CREATE TRIGGER quotes_delete AFTER DELETE ON quotes BEGIN
+        DELETE FROM quotes_fts WHERE rowid = old.pk;
+        DELETE FROM quote_records WHERE pk = old.pk;
+        DELETE FROM quote_via WHERE quote = old.pk;
+      END;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -48,6 +48,13 @@ export function settleSurname(db: Database, surname: string): void {
   sql(db, 'UPDATE speakers SET canonical = ? WHERE pk = ?').run(target, solo.pk);
   sql(db, 'UPDATE quotes SET speaker = ? WHERE name = ?').run(target, solo.pk);
   sql(db, 'UPDATE accounts SET speaker = ? WHERE name = ?').run(target, solo.pk);
+  // The quotes of the lone surname are now searched by their new speaker's name ("emmanuel" finds "M. Macron").
+  sql(db, 'UPDATE quotes_fts SET canonical = ? WHERE rowid IN (SELECT pk FROM quotes WHERE name = ?)').run(canonicalName(db, target), solo.pk);
+}
+
+/** The name a canonical speaker is shown (and searched) by. */
+export function canonicalName(db: Database, canonical: number): string {
+  return sql(db, 'SELECT name FROM speakers WHERE pk = ?').pluck().get(canonical) as string;
 }
 
 /** Deletes name rows no quote or account uses any more, and re-settles their surnames. */

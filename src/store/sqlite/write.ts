@@ -7,7 +7,7 @@ import { textHash } from '../hash.js';
 import { compareVersions, outletOf, quoteDate, recordShell } from '../record.js';
 import { recordProblem } from '../validate.js';
 import type { IngestResult } from '../store.js';
-import { nameRowFor, removeUnusedNames, type NameRow } from './speakers.js';
+import { canonicalName, nameRowFor, removeUnusedNames, type NameRow } from './speakers.js';
 import { sql } from './statements.js';
 
 interface StoredDoc {
@@ -87,7 +87,8 @@ function insertQuote(db: Database, doc: number, seq: number, q: OutputQuote, rec
   );
   const pk = Number(info.lastInsertRowid);
   sql(db, 'INSERT INTO quote_records (pk, record) VALUES (?, ?)').run(pk, JSON.stringify(q));
-  sql(db, 'INSERT INTO quotes_fts (rowid, content, speaker) VALUES (?, ?, ?)').run(pk, q.content.text, q.speaker?.name ?? '');
+  const canonical = name ? canonicalName(db, name.canonical) : '';
+  sql(db, 'INSERT INTO quotes_fts (rowid, content, speaker, canonical) VALUES (?, ?, ?, ?)').run(pk, q.content.text, q.speaker?.name ?? '', canonical);
   for (const v of q.via) sql(db, 'INSERT INTO quote_via (quote, key, name) VALUES (?, ?, ?)').run(pk, fold(v.name), v.name);
 }
 
