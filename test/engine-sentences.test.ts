@@ -39,6 +39,9 @@ const ROWS: Row[] = [
   // apposition to a medium.
   ['fr', 'Le Kremlin donne une autre version : selon lui, Emmanuel Macron a assuré que « la Russie ne sera pas humiliée ».', [{ kind: 'mixed', speaker: 'Emmanuel Macron', via: ['Kremlin'] }]],
   ['en', "According to China's readout, Helena Marsh told Chen Weiguo she “admired China's achievements”.", [{ kind: 'mixed', speaker: 'Helena Marsh', addressee: 'Chen Weiguo', via: ['readout'] }]],
+  // A country is a place: no "she" stands for it (English).
+  ['en', "The UN's own transcript of her words, which China disputes, says something else: “I raised concerns about arbitrary detention,” she told him.", [{ kind: 'direct', speaker: null }]],
+  ['en', 'The crew was told to prepare a "quasi-state of war".', [{ kind: 'mixed', content: 'prepare a "quasi-state of war"', speaker: null }]],
   ['fr', "Selon la lecture officielle, Bachelet a salué les progrès. Mais la transcription de l'ONU dit autre chose.", [{ kind: 'indirect', content: 'Bachelet a salué les progrès', speaker: 'la lecture officielle' }]],
   ['en', 'Speaking to CNN, the minister said the talks had failed.', [{ kind: 'indirect', content: 'the talks had failed', speaker: 'the minister' }]],
   // A quote standing alone may open on an editor's bracket (frnews dev).

@@ -38,6 +38,8 @@ export interface Lexicon {
   framesByFirst: Map<string, Array<{ words: string[]; weak: boolean }>>;
   /** Honorifics by normalised key ("mr.", "madame") → gender. */
   honorifics: Map<string, Gender>;
+  /** Is this name (as written) a country's? */
+  isPlace(name: string): boolean;
   isPlainWord(norm: string): boolean;
   honorific(tokens: Token[], i: number, end: number): { end: number; gender: Gender } | null;
 }
@@ -108,6 +110,7 @@ export function lexicon(pack: LanguagePack): Lexicon {
   const [media, mediaFirstLen] = indexed(pack.media.map((m) => [m, m] as [string, string]));
   const [channels, channelFirstLen] = indexed(Object.entries(pack.channels));
   const honorifics = new Map(Object.entries(pack.honorifics).map(([k, g]) => [normalise(k), g]));
+  const places = new Set(pack.places.map(normalise));
   const functionWords = new Set<string>([
     ...Object.keys(pack.determiners), ...Object.keys(pack.pronouns), ...pack.nameParticles, ...pack.complementizers,
     ...pack.auxiliaries, ...pack.adverbs, ...pack.negations, ...pack.ofWords, ...pack.addresseePrepositions,
@@ -138,6 +141,7 @@ export function lexicon(pack: LanguagePack): Lexicon {
     ]),
     framesByFirst: groupFrames(pack),
     honorifics,
+    isPlace: (name) => places.has(normalise(name)),
     isPlainWord: (norm) => !functionWords.has(norm) && !verbForms.has(norm) && isLetter(norm.charCodeAt(0)),
     honorific(tokens, i, end) {
       const t = tokens[i];

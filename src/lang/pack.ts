@@ -167,12 +167,16 @@ export interface LanguagePack {
   complementPrepositions: string[];
   /** Adjectives follow the noun ("la police madrilène"), so a role phrase may take one trailing adjective. */
   adjectivesFollowNoun: boolean;
+  /** Nouns of things have a gender ("la Commission… elle"); without it, "he"/"she" stand only for persons. */
+  grammaticalGender: boolean;
   /** Lower-case particles that may sit inside a proper name ("de", "le", "van", "al"). */
   nameParticles: string[];
   /** Capitalized words that are never names (sentence-initial function words, days, months). */
   notNames: string[];
   /** First names with gender (derived list; see the data file for its source). */
   firstNames: Record<string, Gender>;
+  /** Country names (generated): a mention that is one of them is a place, not a person ("China", "Corée du Nord"). */
+  places: string[];
   tokenization: Tokenization;
   /** Abbreviations that end with a period but do not end a sentence. */
   abbreviations: string[];

@@ -400,7 +400,8 @@ export function buildFromVerb(ctx: Ctx, c: number): void {
     }
     return addClause(ctx, c, clause.span, s.index, clause.rule);
   }
-  if (governedFragment(ctx, c, s, k) || blockQuote(ctx, c, s)) return;
+  // A passive ("has been told to prepare a « … »") governs no fragment: its words come from an unnamed agent.
+  if ((!cue.passive && governedFragment(ctx, c, s, k)) || blockQuote(ctx, c, s)) return;
   for (const read of CLAUSE_READERS) {
     const found = read(ctx, cue, c, s, k);
     if (found) return addClause(ctx, c, found.span, s.index, found.rule, found.fragments);
@@ -498,5 +499,5 @@ export function sourceSpeaks(ctx: Ctx, cue: Cue): boolean {
   const next = ctx.tokens[cue.range[1]];
   if (!next) return false;
   const m = mentionsIn(ctx, next.start, next.end + 5)[0];
-  return !!m && (m.type === 'person' || m.type === 'group');
+  return !!m && (m.type === 'person' || m.type === 'group' || m.type === 'place');
 }

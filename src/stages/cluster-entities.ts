@@ -127,7 +127,7 @@ function mostCommon<T>(xs: T[], fallback: T): T {
   return best;
 }
 
-export function resolvePronoun(mentions: Mention[], i: number, window: number, entityOf: (m: number) => string | null): number | null {
+export function resolvePronoun(mentions: Mention[], i: number, window: number, entityOf: (m: number) => string | null, grammaticalGender = true): number | null {
   const p = mentions[i]!;
   if (p.kind === 'relative') {
     const prev = mentions[i - 1];
@@ -141,6 +141,8 @@ export function resolvePronoun(mentions: Mention[], i: number, window: number, e
     if (distance > window) break;
     if (a.kind === 'relative' || a.quoted || (a.kind === 'pronoun' && entityOf(j) === null)) continue;
     if (a.type !== 'person' && a.type !== 'group' && a.type !== 'organization') continue;
+    // "she" is a person's in English; "elle" may be the Commission's in French.
+    if (!grammaticalGender && p.gender && a.type !== 'person') continue;
     if (p.gender && a.gender && p.gender !== a.gender) continue;
     // "They" may stand for an organisation ("the Church … They claimed"), never the reverse.
     const collective = p.number === 'pl' && (a.type === 'organization' || a.type === 'group');
@@ -234,7 +236,7 @@ export const clusterEntities: Stage = {
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i]!;
       if ((m.kind !== 'pronoun' && m.kind !== 'relative') || m.quoted) continue;
-      const j = resolvePronoun(mentions, i, config.corefWindow, entityIdOf);
+      const j = resolvePronoun(mentions, i, config.corefWindow, entityIdOf, pack.grammaticalGender);
       if (j !== null && entityOfMention[j]) attach(entityOfMention[j]!, i);
     }
 

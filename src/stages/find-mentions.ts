@@ -308,7 +308,7 @@ function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
       const info = body ? ctx.lex.bodies.get(body[0])! : null;
       out.push(mention(ctx, i, end, {
         kind: info ? 'group' : 'name',
-        type: info ? info.type : acronym ? 'organization' : 'person',
+        type: info ? info.type : ctx.lex.isPlace(text) ? 'place' : acronym ? 'organization' : 'person',
         gender: info ? info.gender : genderOfName(ctx, i), number: info?.number ?? 'sg',
         name: info ? ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[end - 1]!.end) : text, role: body?.[0] ?? null,
       }, s.index));

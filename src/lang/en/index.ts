@@ -7,6 +7,7 @@ import { boilerplate } from './boilerplate.js';
 import { verbs, ambiguousForms, thatOptional } from './verbs.js';
 import { verbForms } from './verb-forms.generated.js';
 import { firstNames } from './first-names.generated.js';
+import { places } from './places.generated.js';
 import { accounts } from './accounts.js';
 
 export const en: LanguagePack = {
@@ -22,6 +23,7 @@ export const en: LanguagePack = {
   ambiguousForms,
   zeroComplementizerVerbs: thatOptional,
   firstNames,
+  places,
   honorifics,
   roles,
   bodies,

@@ -82,6 +82,7 @@ export const unrealisedMarkers = [['without', 'saying'], ['never', 'said'], ['di
 export const ofWords = ['of'];
 export const complementPrepositions = ['of', 'for', 'on', 'at', 'from', 'with', 'in'];
 export const adjectivesFollowNoun = false;
+export const grammaticalGender = false;
 export const infinitiveEndings: string[] = [];
 export const notInfinitives: string[] = [];
 export const bareInfinitive = false;

@@ -7,6 +7,7 @@ import { boilerplate } from './boilerplate.js';
 import { verbs, ambiguousForms } from './verbs.js';
 import { verbForms } from './verb-forms.generated.js';
 import { firstNames } from './first-names.generated.js';
+import { places } from './places.generated.js';
 import { accounts } from './accounts.js';
 
 export const fr: LanguagePack = {
@@ -20,6 +21,7 @@ export const fr: LanguagePack = {
   ambiguousForms,
   zeroComplementizerVerbs: [],
   firstNames,
+  places,
   honorifics,
   roles,
   bodies,

@@ -97,6 +97,7 @@ export const unrealisedMarkers = [['sans', 'pouvoir', 'dire'], ['sans', 'dire'],
 export const ofWords = ['de', 'du', 'des', "d'"];
 export const complementPrepositions = ['de', 'du', 'des', "d'", 'pour', 'chez', 'auprès', 'sur', 'en', 'à', 'au', 'aux'];
 export const adjectivesFollowNoun = true;
+export const grammaticalGender = true;
 export const infinitiveEndings: string[] = ['er', 'ir', 're', 'oir'];
 export const notInfinitives = ['autre', 'votre', 'premier', 'dernier', 'entier', 'cher', 'clair', 'noir', 'hier', 'soir', 'contraire', 'nécessaire', 'propre', 'simple', 'libre'];
 export const bareInfinitive = true;
