@@ -39,6 +39,8 @@ const ROWS: Row[] = [
   // apposition to a medium.
   ['fr', 'Le Kremlin donne une autre version : selon lui, Emmanuel Macron a assuré que « la Russie ne sera pas humiliée ».', [{ kind: 'mixed', speaker: 'Emmanuel Macron', via: ['Kremlin'] }]],
   ['en', "According to China's readout, Helena Marsh told Chen Weiguo she “admired China's achievements”.", [{ kind: 'mixed', speaker: 'Helena Marsh', addressee: 'Chen Weiguo', via: ['readout'] }]],
+  // An initialism written with periods is one name (PolNeAR train).
+  ['en', 'The F.B.I. has said it had no information about the couple.', [{ kind: 'indirect', content: 'it had no information about the couple', speaker: 'F.B.I.' }]],
   // A country is a place: no "she" stands for it (English).
   ['en', "The UN's own transcript of her words, which China disputes, says something else: “I raised concerns about arbitrary detention,” she told him.", [{ kind: 'direct', speaker: null }]],
   ['en', 'The crew was told to prepare a "quasi-state of war".', [{ kind: 'mixed', content: 'prepare a "quasi-state of war"', speaker: null }]],

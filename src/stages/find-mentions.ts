@@ -93,6 +93,11 @@ function openerEvidence(ctx: Ctx, sentences: Sentence[]): { lower: Set<string>; 
 function nameRun(ctx: Ctx, i: number, end: number, sentenceStart: number): number {
   let j = i;
   while (j < end) {
+    const dotted = initialism(ctx, j, end);
+    if (dotted > j) {
+      j = dotted;
+      continue;
+    }
     if (nameWord(ctx, j, sentenceStart) && !is(ctx.classes, j, ROLE_FIRST)) {
       j++;
       continue;
@@ -111,6 +116,18 @@ function nameRun(ctx: Ctx, i: number, end: number, sentenceStart: number): numbe
     break;
   }
   return j;
+}
+
+/** Past an initialism written with periods ("F.B.I.", "U.S."): single capitals, each glued to its period. */
+function initialism(ctx: Ctx, j: number, end: number): number {
+  const letterDot = (k: number) => {
+    const t = ctx.tokens[k];
+    const dot = ctx.tokens[k + 1];
+    return !!t && !!dot && k + 1 < end && t.kind === 'word' && t.upper && t.end - t.start === 1 && dot.norm === '.' && dot.start === t.end;
+  };
+  let k = j;
+  while (letterDot(k) && (k === j || ctx.tokens[k]!.start === ctx.tokens[k - 1]!.end)) k += 2;
+  return k - j >= 4 ? k : j;
 }
 
 /**
@@ -301,7 +318,7 @@ function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
     const nameEnd = nameRun(ctx, i, to, s.tokens[0]);
     if (nameEnd > i) {
       const text = ctx.text.slice(ctx.tokens[i]!.start, ctx.tokens[nameEnd - 1]!.end);
-      const acronym = nameEnd - i === 1 && /^\p{Lu}{2,}$/u.test(text);
+      const acronym = (nameEnd - i === 1 && /^\p{Lu}{2,}$/u.test(text)) || /^(?:\p{Lu}\.){2,}$/u.test(text);
       // "Scientology officials", "Bloomberg poll": a name followed by a body noun speaks as that body.
       const body = matchPhrase(ctx, nameEnd, to, ctx.lex.bodies, ctx.lex.bodyFirstLen, BODY_FIRST);
       const end = body ? nameEnd + body[1] : nameEnd;
