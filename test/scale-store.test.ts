@@ -71,7 +71,7 @@ const SEARCHES: QuoteFilters[] = [
   {}, { q: 'securite' }, { q: 'sécurité' }, { q: 'porte-parole' }, { q: 'secur*' },
   { speaker: 'Macron' }, { speaker: 'Le Pen' }, { via: 'xinh' }, { via: 'transcript' }, { lang: 'en' }, { lang: 'fr', page: 2 },
   { from: '2022', to: '2022-05' }, { outlet: 'Le Monde' }, { kind: 'direct', pageSize: 5 }, { documentId: 'rn/1' },
-  { q: 'Obama' }, { q: 'président' }, { q: '"ne céderons"' }, { q: 'NOT OR (' }, { facets: true }, { q: 'Macron', facets: true },
+  { q: 'Obama' }, { q: 'président' }, { q: 'emmanuel' }, { q: 'emmanuel renforcerons' }, { q: '"Marine Le Pen"' }, { q: '"ne céderons"' }, { q: 'NOT OR (' }, { facets: true }, { q: 'Macron', facets: true },
 ];
 
 async function fill(store: Store, records: Extraction[]) {
@@ -144,6 +144,32 @@ describe('PostgreSQL store, same answers as SQLite', () => {
     assert.equal((await postgres.searchQuotes({ q: ' ' })).total, (await sqlite.searchQuotes({})).total, 'a blank query is no query');
   });
 
+  test("words find a quote by any name of its canonical speaker, names that arrive later included, as in SQLite", async () => {
+    const stores = [await openStore(`sqlite:${join(dir, 'names.db')}`), await openStore(await freshPostgres())];
+    try {
+      const ingest = (id: string, speaker: string, content: string) =>
+        Promise.all(stores.map((st) => st.ingest(makeRecord({ id, quotes: [{ content, speaker }] }))));
+      const words = async (q: string) => {
+        const [a, b] = await Promise.all(stores.map(async (st) => (await st.searchQuotes({ q, pageSize: 100 })).items.map((h) => h.document.id).sort()));
+        assert.deepEqual(b, a, `PostgreSQL and SQLite differ on ${q}`);
+        return b;
+      };
+      await ingest('a', 'M. Macron', 'Nous tiendrons bon');
+      assert.deepEqual(await words('emmanuel'), []);
+      await ingest('b', 'Emmanuel Macron', 'Autre chose');
+      assert.deepEqual(await words('emmanuel'), ['a', 'b'], 'the earlier "M. Macron" quote too');
+      assert.deepEqual(await words('emmanuel tiendrons'), ['a']);
+      assert.deepEqual(await words('"Emmanuel Macron" tiendrons'), ['a']);
+      await ingest('c', 'Brigitte Macron', 'Bonjour');
+      assert.deepEqual(await words('emmanuel'), ['b'], 'a second Macron: the lone surname stands alone');
+      await ingest('c', 'Anne Roy', 'Bonjour');
+      assert.deepEqual(await words('emmanuel'), ['a', 'b']);
+      assert.deepEqual(await words('tiendrons'), ['a']);
+    } finally {
+      await Promise.all(stores.map((st) => st.close()));
+    }
+  });
+
   test('words are found without their accents and across inflections (unaccent + french_stem, english_stem)', async () => {
     const hits = (q: string) => postgres.searchQuotes({ q, pageSize: 100 }).then((p) => p.items.map((i) => i.quote.content.text));
     assert.ok((await hits('securite')).includes('Nous renforcerons la sécurité des Français'));
@@ -177,7 +203,7 @@ describe('PostgreSQL store, same answers as SQLite', () => {
     }
     const { backend: b1, schemaVersion: _v1, ...s1 } = await sqlite.stats();
     const { backend: b2, schemaVersion: v2, ...s2 } = await postgres.stats();
-    assert.deepEqual([b1, b2, v2], ['sqlite', 'postgres', 1]);
+    assert.deepEqual([b1, b2, v2], ['sqlite', 'postgres', LATEST_VERSION]);
     assert.deepEqual(s2, s1);
   });
 
@@ -216,6 +242,45 @@ describe('PostgreSQL store: migrations and indexes', () => {
       await assert.rejects(openStore(url), (e: unknown) => e instanceof SelonError && e.code === 'E008' && e.message.includes(`schema ${LATEST_VERSION + 1}`));
     } finally {
       await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+
+  test("a database at schema 1 is carried to the latest schema: its quotes are found by their canonical speaker's name", async () => {
+    const url = await freshPostgres();
+    const { createPool } = await import('../src/store/postgres/db.js');
+    const { MIGRATIONS, migrate } = await import('../src/store/postgres/migrations.js');
+    const pool = createPool(url);
+    try {
+      const client = await pool.connect();
+      try {
+        await migrate(client, MIGRATIONS.slice(0, 1));
+        // The rows as the schema-1 code wrote them: "Macron" merged into "Emmanuel Macron", the name as written searched.
+        await client.query(`INSERT INTO documents (id, lang, status, text, text_hash, engine_version, record, quote_count)
+          VALUES ('v1', 'fr', 'ok', '', 'h', '0.1.0', '{}', 2)`);
+        await client.query(`SELECT selon_add_names(ARRAY['macron', 'emmanuel macron'], ARRAY['Macron', 'Emmanuel Macron'],
+          ARRAY['macron', 'macron'], ARRAY[false, true], ARRAY['person', 'person'])`);
+        await client.query(`INSERT INTO quotes (doc, seq, id, kind, name, speaker, lang, confidence, tsv)
+          SELECT d.pk, v.seq, v.id, 'direct', s.pk, s.canonical, 'fr', 0.9, selon_tsv('fr', v.content, v.speaker)
+          FROM documents d, (VALUES (0, 'q1', 'Nous tiendrons bon', 'M. Macron', 'macron'), (1, 'q2', 'Autre chose', 'Emmanuel Macron', 'emmanuel macron'))
+            AS v(seq, id, content, speaker, key) JOIN speakers s ON s.key = v.key`);
+        const { rows } = await client.query(`SELECT count(*) AS n FROM quotes WHERE tsv @@ selon_query(ARRAY['emmanuel'], ARRAY[false])`);
+        assert.equal(rows[0].n, 1, 'before: the name as written only');
+      } finally {
+        client.release();
+      }
+    } finally {
+      await pool.end();
+    }
+    const store = await openStore(url);
+    try {
+      assert.equal((await store.stats()).schemaVersion, LATEST_VERSION);
+      const { rows } = await (store as PostgresStore).pool.query(`SELECT count(*) AS n FROM quotes WHERE tsv @@ selon_query(ARRAY['emmanuel'], ARRAY[false])`);
+      assert.equal(rows[0].n, 2);
+      const { rows: one } = await (store as PostgresStore).pool.query(
+        `SELECT count(*) AS n FROM quotes WHERE tsv @@ selon_query(ARRAY['emmanuel', 'tiendrons'], ARRAY[false, false])`);
+      assert.equal(one[0].n, 1);
+    } finally {
+      await store.close();
     }
   });
 
@@ -279,6 +344,7 @@ describe('PostgreSQL store, faults and concurrency', () => {
       assert.equal(stats.quotes, 120);
       assert.equal((await a.searchQuotes({ speaker: 'Emmanuel Macron' })).total, 90, 'Macron, M. Macron and Emmanuel Macron are one speaker');
       assert.equal((await a.searchQuotes({ speaker: 'Dupont' })).total, 30);
+      assert.equal((await a.searchQuotes({ q: 'emmanuel' })).total, 90, 'the words find them by the full name, whoever stored what first');
     } finally {
       await a.close();
       await b.close();

@@ -1,5 +1,5 @@
 /**
- * Numbered PostgreSQL migrations: the logical schema of the SQLite store (src/store/sqlite/migrations.ts, schema 2),
+ * Numbered PostgreSQL migrations: the logical schema of the SQLite store (src/store/sqlite/migrations.ts, schema 3),
  * with PostgreSQL's own full-text search. A migration never changes once released; `schema_migrations` records what
  * has been applied; a store written by a newer selon is refused (E008). Several workers may open a new store at the
  * same moment: an advisory lock lets one of them migrate while the others wait.
@@ -210,11 +210,50 @@ const SPEAKER_FUNCTIONS = `
   END $$;
 `;
 
+/**
+ * Schema 2: a quote's search vector also holds its canonical speaker's name, so "emmanuel" finds the quotes a document
+ * gave to "M. Macron" (the SQLite store's schema 3 says why the canonical name holds every name's words). When a lone
+ * surname joins a full name, or stands alone again, the vectors of its quotes are rebuilt from their selon/1 JSON.
+ */
+const CANONICAL_NAMES = `
+  CREATE FUNCTION selon_tsv(lang text, content text, speaker text, canonical text) RETURNS tsvector IMMUTABLE LANGUAGE sql AS $$
+    SELECT selon_tsv(lang, content, speaker) || to_tsvector(selon_config(lang), coalesce(canonical, ''))
+  $$;
+
+  CREATE OR REPLACE FUNCTION selon_settle_surname(s text) RETURNS void LANGUAGE plpgsql AS $$
+  DECLARE
+    solo speakers%ROWTYPE;
+    fulls bigint[];
+    target bigint;
+    target_name text;
+  BEGIN
+    SELECT * INTO solo FROM speakers WHERE key = s AND NOT "full";
+    IF NOT FOUND THEN RETURN; END IF;
+    SELECT array_agg(pk) INTO fulls FROM (SELECT pk FROM speakers WHERE surname = s AND "full" LIMIT 2) f;
+    target := CASE WHEN cardinality(fulls) = 1 THEN fulls[1] ELSE solo.pk END;
+    IF solo.canonical = target THEN RETURN; END IF;
+    SELECT name INTO target_name FROM speakers WHERE pk = target;
+    UPDATE speakers SET canonical = target WHERE pk = solo.pk;
+    UPDATE quotes q SET speaker = target, tsv = coalesce((
+        SELECT selon_tsv(q.lang, j.record #>> '{content,text}', j.record #>> '{speaker,name}', target_name)
+        FROM (SELECT r.record::json AS record FROM quote_records r WHERE r.pk = q.pk) j), q.tsv)
+      WHERE q.name = solo.pk;
+    UPDATE accounts SET speaker = target WHERE name = solo.pk;
+  END $$;
+
+  UPDATE quotes q SET tsv = q.tsv || to_tsvector(selon_config(q.lang), s.name) FROM speakers s WHERE s.pk = q.speaker;
+`;
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
     name: 'documents, speakers, quotes, accounts; French (unaccent + french_stem) and English full-text search',
     sql: CONFIGS + TABLES + SPEAKER_FUNCTIONS,
+  },
+  {
+    version: 2,
+    name: "quote search also holds the canonical speaker's name",
+    sql: CANONICAL_NAMES,
   },
 ];
 

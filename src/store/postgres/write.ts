@@ -143,11 +143,11 @@ async function insertQuotes(client: pg.ClientBase, docs: { record: Extraction; p
   const { rows } = await client.query<{ pk: number; doc: number; seq: number }>(`INSERT INTO quotes
       (doc, seq, id, kind, name, speaker, date, lang, outlet, confidence, tsv)
     SELECT v.doc, v.seq, v.id, v.kind, s.pk, s.canonical, v.date, v.lang, v.outlet, v.confidence,
-      selon_tsv(v.lang, v.content, v.speaker_name)
+      selon_tsv(v.lang, v.content, v.speaker_name, c.name)
     FROM unnest($1::bigint[], $2::integer[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
       $9::double precision[], $10::text[], $11::text[]) WITH ORDINALITY
       AS v(doc, seq, id, kind, key, date, lang, outlet, confidence, content, speaker_name, n)
-    LEFT JOIN speakers s ON s.key = v.key ORDER BY v.n
+    LEFT JOIN speakers s ON s.key = v.key LEFT JOIN speakers c ON c.pk = s.canonical ORDER BY v.n
     RETURNING pk, doc, seq`,
   [q.doc, q.seq, q.id, q.kind, q.key, q.date, q.lang, q.outlet, q.confidence, q.content, q.speakerName]);
   const pkOf = new Map(rows.map((r) => [`${r.doc}:${r.seq}`, r.pk]));
