@@ -198,9 +198,11 @@ describe('PostgreSQL store, same answers as SQLite', () => {
 
   test('accounts and stats', async () => {
     const norm = (p: Awaited<ReturnType<Store['listAccounts']>>) => ({ total: p.total, items: p.items.map((i) => ({ ...i, speaker: i.speaker?.name })) });
-    for (const f of [{}, { speaker: 'Macron' }, { verdict: 'divergent' as const }, { documentId: 'lemonde/1' }]) {
-      assert.deepEqual(norm(await postgres.listAccounts(f)), norm(await sqlite.listAccounts(f)));
-    }
+    const filters = [{}, { speaker: 'Macron' }, { speaker: 'Emmanuel' }, { verdict: 'divergent' as const }, { documentId: 'lemonde/1' },
+      { since: '2022-05', until: '2022' }, { since: '2022-05-25' }, { until: '2022-05-23' }, { speaker: 'M. Macron', since: '2022-05-24', until: '2022-05-24' }];
+    for (const f of filters) assert.deepEqual(norm(await postgres.listAccounts(f)), norm(await sqlite.listAccounts(f)), JSON.stringify(f));
+    const totals = await Promise.all(filters.map(async (f) => (await postgres.listAccounts(f)).total));
+    assert.deepEqual(totals, [1, 1, 1, 1, 1, 1, 0, 0, 1]);
     const { backend: b1, schemaVersion: _v1, ...s1 } = await sqlite.stats();
     const { backend: b2, schemaVersion: v2, ...s2 } = await postgres.stats();
     assert.deepEqual([b1, b2, v2], ['sqlite', 'postgres', LATEST_VERSION]);

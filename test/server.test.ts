@@ -256,6 +256,23 @@ describe('accounts, stats, unknown routes', () => {
     await expectError(await app.request('/api/accounts?verdict=maybe'), 400, 'bad-request');
   });
 
+  test("GET /api/accounts takes selon accounts' filters: speaker under any name, since and until over the document date", async () => {
+    const total = async (query: string) => {
+      const body = await json(await app.request(`/api/accounts?${query}`), 200);
+      conforms('AccountPage', body);
+      return body.total;
+    };
+    const cases: [string, number][] = [
+      ['speaker=Bachelet', 1], ['speaker=Mme%20Bachelet', 1], ['speaker=Michelle', 1], ['speaker=Macron', 0],
+      ['since=2022-05-24', 1], ['since=2022-05-25', 0], ['until=2022-05-23', 0], ['since=2022-05&until=2022', 1],
+      ['since=2022-05-24&until=2022-05-24&speaker=Bachelet', 1], ['since=2023', 0],
+    ];
+    for (const [query, expected] of cases) assert.equal(await total(query), expected, query);
+    await expectError(await app.request('/api/accounts?since=2022-13'), 400, 'bad-request', /since must be a date .*there is no month 13/);
+    await expectError(await app.request('/api/accounts?until=2023-02-29'), 400, 'bad-request', /until must be a date .*2023-02 has no day 29/);
+    await expectError(await app.request('/api/accounts?since=2023&until=2022'), 400, 'bad-request', /since and until: since 2023 is after until 2022/);
+  });
+
   test('GET /api/stats', async () => conforms('Stats', await json(await app.request('/api/stats'), 200)));
 
   test('unknown API paths and methods are JSON 404s', async () => {
@@ -285,6 +302,11 @@ describe('OpenAPI document', () => {
         assert.ok(op.operationId, `${method} ${path} operationId`);
         assert.ok(Object.keys(op.responses).length > 0, `${method} ${path} responses`);
       }
+    }
+    // Both accounts routes take the filters of selon accounts (--speaker, --since, --until).
+    for (const path of ['/api/accounts', '/api/accounts/across']) {
+      const names = doc.paths[path].get.parameters.map((x: { $ref: string }) => doc.components.parameters[x.$ref.split('/').at(-1)!].name);
+      for (const filter of ['speaker', 'since', 'until']) assert.ok(names.includes(filter), `${path} documents ${filter}`);
     }
     const refs = JSON.stringify(doc).match(/#\/components\/(schemas|parameters)\/\w+/g) ?? [];
     for (const r of refs) {

@@ -554,6 +554,30 @@ function contract(backend: Backend): void {
         assert.equal((await store.listAccounts({ documentId: 'other' })).total, 0);
         assert.equal((await store.stats()).accounts, 1);
       }));
+
+    test("filtered by the speaker under any of its names and by the document's date, as selon accounts filters", () =>
+      withStore(async (store) => {
+        const account = (id: string, date: string | null, speaker: string) => makeRecord({
+          id, date, quotes: [{ content: 'Nous tiendrons', speaker, via: ['AFP'] }, { content: 'Nous tiendrons bon', speaker, via: ['readout'] }],
+          accounts: [{ quotes: [0, 1], verdict: 'variant' }],
+        });
+        await store.ingestMany([
+          account('may', '2022-05-24', 'M. Macron'), account('june', '2022-06-30', 'Anne Roy'), account('undated', null, 'Anne Roy'),
+          makeRecord({ id: 'full', date: '2021-01-01', quotes: [{ content: 'Autre chose', speaker: 'Emmanuel Macron' }] }),
+        ]);
+        const ids = async (f: Parameters<Store['listAccounts']>[0]) => (await store.listAccounts(f)).items.map((a) => a.document.id);
+        assert.deepEqual(await ids({}), ['june', 'may', 'undated']);
+        for (const speaker of ['Emmanuel', 'Emmanuel Macron', 'M. Macron', 'le président Macron', 'macron']) {
+          assert.deepEqual(await ids({ speaker }), ['may'], speaker);
+        }
+        assert.deepEqual(await ids({ since: '2022-05-25' }), ['june']);
+        assert.deepEqual(await ids({ since: '2022-05' }), ['june', 'may'], 'a month widens to its first day');
+        assert.deepEqual(await ids({ until: '2022-05' }), ['may'], 'and to its last');
+        assert.deepEqual(await ids({ since: '2022-06-30', until: '2022-06-30' }), ['june']);
+        assert.deepEqual(await ids({ since: '2022', until: '2022', speaker: 'Roy' }), ['june'], 'an undated document is in no period');
+        assert.deepEqual(await ids({ until: '2022-05-23' }), []);
+        assert.equal((await store.listAccounts({ since: '2022-05' })).total, 2);
+      }));
   });
 
   describe('reindex', () => {

@@ -57,11 +57,13 @@ export function apiRoutes(store: Store, extract: ExtractFn): Hono {
     return c.json(result, result.outcome === 'added' ? 201 : 200);
   });
 
+  // Within documents: the filters of `selon accounts` (speaker, since, until, over the document's date) and a few more.
   api.get('/accounts', async (c) => {
     const q = new Query(c);
+    const period = q.period('since', 'until');
     return c.json(await store.listAccounts({
-      speaker: q.text('speaker', 200), speakerId: q.positive('speakerId'), verdict: q.oneOf('verdict', VERDICTS),
-      documentId: q.text('document', 2000), ...q.paging(),
+      speaker: q.text('speaker', 200), speakerId: q.positive('speakerId'), since: period.from, until: period.to,
+      verdict: q.oneOf('verdict', VERDICTS), documentId: q.text('document', 2000), ...q.paging(),
     }));
   });
 

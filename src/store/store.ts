@@ -108,8 +108,12 @@ export interface SpeakerDetail extends SpeakerSummary {
 }
 
 export interface AccountFilters extends PageRequest {
+  /** A speaker name; matches the canonical speaker and every alias, as `QuoteFilters.speaker` does. */
   speaker?: string;
   speakerId?: number;
+  /** Inclusive ISO dates over the document's date ("2022" and "2022-05" widen); undated documents are left out. */
+  since?: string;
+  until?: string;
   verdict?: Account['verdict'];
   documentId?: string;
 }

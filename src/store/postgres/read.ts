@@ -1,7 +1,7 @@
 /** Reading from PostgreSQL: speakers, documents, accounts, stats — the SQLite store's queries (sqlite/read.ts). */
 import type pg from 'pg';
 import type { Account, Extraction, OutputQuote } from '../../types.js';
-import { fromShell } from '../record.js';
+import { fromShell, widenDate } from '../record.js';
 import type {
   AccountFilters, AccountRecord, FacetCount, Page, SpeakerDetail, SpeakerFilters, SpeakerSummary, StoredKey, StoreStats,
 } from '../store.js';
@@ -120,6 +120,8 @@ export async function listAccounts(db: pg.Pool, f: AccountFilters): Promise<Page
     if (ids.length === 0) return { items: [], total: 0, page: p.page, pageSize: p.pageSize };
     where.push(`a.speaker = ANY(${params.add(ids)}::bigint[])`);
   }
+  if (f.since) where.push(`d.date >= ${params.add(widenDate(f.since, 'from'))}`);
+  if (f.until) where.push(`d.date <= ${params.add(widenDate(f.until, 'to'))}`);
   if (f.verdict) where.push(`a.verdict = ${params.add(f.verdict)}`);
   if (f.documentId !== undefined) where.push(`d.id = ${params.add(f.documentId)}`);
   const filter = `FROM accounts a JOIN documents d ON d.pk = a.doc LEFT JOIN speakers s ON s.pk = a.speaker

@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Account, Extraction, OutputQuote } from '../../types.js';
 import { toMatchQuery } from '../match.js';
-import { fromShell } from '../record.js';
+import { fromShell, widenDate } from '../record.js';
 import type { AccountFilters, AccountRecord, FacetCount, Page, SpeakerDetail, SpeakerFilters, SpeakerSummary, StoredKey, StoreStats } from '../store.js';
 import { paging } from './search.js';
 import { schemaVersion } from './migrations.js';
@@ -102,6 +102,8 @@ export function listAccounts(db: Database, f: AccountFilters): Page<AccountRecor
     if (ids.length === 0) return { items: [], total: 0, page: p.page, pageSize: p.pageSize };
     c.add(`a.speaker IN (${placeholders(ids)})`, ...ids);
   }
+  if (f.since) c.add('d.date >= ?', widenDate(f.since, 'from'));
+  if (f.until) c.add('d.date <= ?', widenDate(f.until, 'to'));
   if (f.verdict) c.add('a.verdict = ?', f.verdict);
   if (f.documentId !== undefined) c.add('d.id = ?', f.documentId);
   const filter = `FROM accounts a JOIN documents d ON d.pk = a.doc LEFT JOIN speakers s ON s.pk = a.speaker ${c.sql()}`;
