@@ -201,3 +201,33 @@ test('selon accounts --store: a store that does not exist is an error, and is no
   assert.match(run.err, /mistyped\.db: no store there yet/);
   assert.equal(existsSync(path), false);
 });
+
+test('selon accounts --since/--until: a day that does not exist and a reversed period are refused as selon search refuses them', async () => {
+  const { parseAccountsArgs } = await import('../src/cli/accounts.js');
+  const { parseSearchArgs } = await import('../src/cli/search.js');
+  const { SelonError } = await import('../src/errors.js');
+  const bad: [string[], string[], RegExp][] = [
+    [['--since', '2023-02-29'], ['--from', '2023-02-29'], /yyyy-mm-dd, not "2023-02-29": 2023-02 has no day 29/],
+    [['--until', '2022-13'], ['--to', '2022-13'], /not "2022-13": there is no month 13/],
+    [['--since', 'yesterday'], ['--from', 'yesterday'], /not "yesterday": not yyyy, yyyy-mm or yyyy-mm-dd/],
+  ];
+  for (const [accounts, search, reason] of bad) {
+    for (const [parse, args] of [[parseAccountsArgs, accounts], [parseSearchArgs, search]] as const) {
+      assert.throws(() => parse(args), (e: InstanceType<typeof SelonError>) => e.code === 'E003' && reason.test(e.message), args.join(' '));
+    }
+  }
+  assert.throws(() => parseAccountsArgs(['--since', '2024-06', '--until', '2024-05-31']),
+    (e: InstanceType<typeof SelonError>) => e.code === 'E003' && /--since 2024-06 is after --until 2024-05-31/.test(e.message));
+  const ok = parseAccountsArgs(['--since', '2024-02-29', '--until', '2024-02']);
+  assert.ok(ok !== 'help');
+  assert.deepEqual([ok.filters.since, ok.filters.until], ['2024-02-29', '2024-02'], 'a leap day and a period of one month');
+  const file = join(dir, 'one.jsonl');
+  writeFileSync(file, `${JSON.stringify(A)}\n`);
+  for (const [args, reason] of [[['--since', '2023-02-29'], /--since must be .*2023-02 has no day 29/], [['--since', '2024-04', '--until', '2024-03'], /--since 2024-04 is after --until 2024-03/]] as const) {
+    const r = selon('accounts', '--input', file, ...args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.err, /^selon accounts: E003 invalid option value: /);
+    assert.match(r.err, reason);
+    assert.equal(r.out, '');
+  }
+});

@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import type { Extraction } from '../types.js';
 import { SelonError } from '../errors.js';
-import { DATE_PATTERN } from '../store/record.js';
+import { dateProblem, rangeProblem } from '../store/record.js';
 import { DEFAULT_STORE_URL, openStore } from '../store/store.js';
 import { accountsOver, type AccountQuote, type AccountsFilters, type AccountsReport, type QuoteCluster } from '../accounts/cluster.js';
 import { accountsFromStore, quotesFromExtraction, resolveSpeakers } from '../accounts/sources.js';
@@ -57,9 +57,19 @@ function count(name: string, value: string | undefined): number | undefined {
   return Number(value);
 }
 
+/** A filter date, checked as selon search checks its own: the shape and a day that exists ("2023-02-29" is none). */
 function date(name: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !DATE_PATTERN.test(value)) throw new SelonError('E003', `--${name} must be yyyy, yyyy-mm or yyyy-mm-dd, not "${value}"`);
+  const problem = value === undefined ? null : dateProblem(value);
+  if (problem) throw new SelonError('E003', `--${name} must be yyyy, yyyy-mm or yyyy-mm-dd, not "${value}": ${problem}`);
   return value;
+}
+
+/** A period that is empty by construction (--since after --until) is refused, not answered with nothing. */
+function period(since: string | undefined, until: string | undefined): { since?: string; until?: string } {
+  const checked = { since: date('since', since), until: date('until', until) };
+  const problem = rangeProblem(checked.since, checked.until);
+  if (problem) throw new SelonError('E003', `--${problem.replace(/^from/, 'since').replace(/ to /, ' --until ')}`);
+  return checked;
 }
 
 export function parseAccountsArgs(argv: string[]): AccountsCommand | 'help' {
@@ -80,8 +90,7 @@ export function parseAccountsArgs(argv: string[]): AccountsCommand | 'help' {
     format,
     filters: {
       speaker: v.speaker,
-      since: date('since', v.since),
-      until: date('until', v.until),
+      ...period(v.since, v.until),
       flagged: v.flagged,
       minSize: count('min-size', v['min-size']),
       limit: count('limit', v.limit),
