@@ -1,12 +1,13 @@
 /**
- * Runs documents through runJob: inline, or on a pool of worker threads. A worker thread takes about a second to
- * load the engine here, far more than a document takes, so a run starts inline and only starts its workers once the
- * input shows it is a batch; documents go to the workers as soon as one is ready. Each document goes to the ready
+ * Runs documents through runJob: inline, or on a pool of worker threads. A worker thread takes a quarter of a second
+ * to load the engine here (see worker-entry.ts), and longer to warm its JIT: far more than a document takes, so a run
+ * starts inline and only starts its workers once the input shows it is a batch; documents go to the workers as soon as one is ready. Each document goes to the ready
  * worker with the fewest in flight. A worker that dies fails only the documents it held, and is replaced. Node-only.
  */
 import { Worker } from 'node:worker_threads';
 import type { DocItem } from './items.js';
 import { runJob, type JobResult, type JobSettings } from './run-job.js';
+import { workerScript } from './worker-entry.js';
 
 export interface Executor {
   run(item: DocItem): Promise<JobResult>;
@@ -109,16 +110,12 @@ function crashed(item: DocItem, why: string): JobResult {
   return { kind: 'result', id: item.id, source: item.source, status: 'failed', reason: 'worker-crashed', detail: why, out: '' };
 }
 
-/**
- * The worker entry is TypeScript when selon runs from source (through tsx): the thread then registers tsx before
- * importing it. Compiled to JavaScript, the entry is loaded directly.
- */
+/** A worker thread running the extraction entry: plain JavaScript when it can be (see worker-entry.ts), else via tsx. */
 function spawnWorker(settings: JobSettings): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(`./extract-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+  const script = workerScript('extract-worker');
   const options = { workerData: { settings } };
-  if (!fromSource) return new Worker(entry, options);
+  if (script.kind === 'module') return new Worker(script.url, options);
   const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry.href)});`;
+  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(script.url.href)});`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);
 }
