@@ -14,9 +14,9 @@
  *                    quarter of it shows whether peak memory grows with the input)
  *   --pipeline-mb N  size of a JSONL whose documents the engine skips at once (a language without a pack), to
  *                    measure reading, messaging and writing alone, fast, on a large input (default 256)
- *   --warc-mb N    also build a WARC.gz of about N MB of HTML and report its peak memory: the flat-memory check on a
- *                  large archive is `npm run bench -- ingest -- --warc-mb 2048` (a 2 GB WARC; it takes a while and
- *                  needs the disk space)
+ *   --warc-mb N      build WARC.gz files of about N/4 and N MB of HTML and report their peak memory (default 256;
+ *                    the 2 GB check is `npm run bench -- ingest -- --warc-mb 2048`: it takes a while and
+ *                    needs the disk space)
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -189,7 +189,7 @@ async function main(): Promise<void> {
   const count = Number(values.pages ?? 600);
   const jsonlMb = Number(values['jsonl-mb'] ?? 32);
   const pipelineMb = Number(values['pipeline-mb'] ?? 256);
-  const warcMb = values['warc-mb'] ? Number(values['warc-mb']) : null;
+  const warcMb = Number(values['warc-mb'] ?? 256);
   const dir = mkdtempSync(join(tmpdir(), 'selon-bench-'));
   try {
     const articles = readArticles();
@@ -222,8 +222,8 @@ async function main(): Promise<void> {
     const engine = timed(() => texts.forEach((text) => extract({ text })), 2);
     line('  engine on the text (extract)', sample.length, sampleMb, engine);
 
-    // A run pays for start-up and for warming each thread's JIT (about 2 s a thread here); a second run over the
-    // input twice tells the steady rate apart: rate = pages / (time for twice - time for once).
+    // A run pays for start-up and for warming each thread's JIT; a second run over the input twice tells the steady
+    // rate apart: rate = pages / (time for twice - time for once).
     console.log('\nselon extract end to end (read + clean + extract + write jsonl):');
     console.log('  wall clock for one pass incl. start-up and warm-up | steady rate from a second, double pass');
     const rates: Record<string, number> = {};
@@ -234,6 +234,7 @@ async function main(): Promise<void> {
         const twice = await cli(['--jobs', jobs, input, input]);
         const steady = { seconds: Math.max(twice.seconds - once.seconds, 1e-3), cpuSeconds: Math.max(twice.cpuSeconds - once.cpuSeconds, 1e-3) };
         line(`  ${label}, --jobs ${jobs}, one pass`, count, mb, once);
+        line(`  ${label}, --jobs ${jobs}, one pass ×2`, 2 * count, 2 * mb, twice);
         line(`  ${label}, --jobs ${jobs}, steady`, count, mb, steady);
         rates[`${label} ${jobs}`] = count / steady.seconds;
         perCpu[`${label} ${jobs}`] = count / steady.cpuSeconds;
@@ -263,15 +264,16 @@ async function main(): Promise<void> {
       rmSync(path);
     }
 
-    if (warcMb) {
-      console.log(`\nflat memory on a large WARC (${warcMb} MB of HTML, --jobs 2):`);
-      const big = join(dir, 'big.warc.gz');
-      const n = Math.ceil((warcMb * 1024 * 1024) / (htmlBytes / count));
+    console.log(`\nflat memory on WARC files (${Math.round(warcMb / 4)} and ${warcMb} MB of HTML, --jobs 2):`);
+    for (const size of [Math.max(1, Math.round(warcMb / 4)), warcMb]) {
+      const big = join(dir, `big-${size}.warc.gz`);
+      const n = Math.ceil((size * 1024 * 1024) / (htmlBytes / count));
       await writeWarc(big, (function* () {
         for (let i = 0; i < n; i++) yield pages[i % count]!;
       })());
       const run = await cli(['--jobs', '2', big]);
-      line(`  WARC.gz ${(statSync(big).size / 1024 / 1024).toFixed(0)} MB compressed`, n, warcMb, run);
+      line(`  WARC.gz ${(statSync(big).size / 1024 / 1024).toFixed(0)} MB compressed`, n, size, run);
+      rmSync(big);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
