@@ -1,5 +1,5 @@
 /**
- * Engine benchmark (issue 2): articles per second and MB/s of `extract` on one core, and peak memory of
+ * Engine benchmark: articles per second and MB/s of `extract` on one core, and peak memory of
  * `selon extract` streaming a 20 MB JSONL. Prints figures, asserts nothing.
  *
  * Articles: the PolNeAR train and dev texts when ../shared/data is present (evaluation data, read in place, never

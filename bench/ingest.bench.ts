@@ -2,7 +2,7 @@
  * Ingestion benchmark: `selon extract` end to end (read + clean + extract + write) on news pages of about 50 KB,
  * as HTML files and as a gzipped WARC, with --jobs 1 and 2; where the time goes (reading alone, HTML → text alone,
  * the engine alone); peak memory on a large generated JSONL. Prints figures, asserts nothing.
- * Targets (issue 3): ≥ 120 pages/s (≥ 6 MB/s of HTML) with --jobs 2, WARC at the same rate, memory flat.
+ * Targets: ≥ 120 pages/s (≥ 6 MB/s of HTML) with --jobs 2, WARC at the same rate, memory flat.
  *
  * Pages are built here around the bundled Wikinews texts (data/demo, CC BY 2.5; two articles per page, so the body is
  * a typical 3–4 KB) with the chrome of a news site: inline scripts and styles, menus, sidebar, comments, footer, and
