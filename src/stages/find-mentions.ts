@@ -294,8 +294,12 @@ function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
     let k = j;
     let role = rolePhrase(ctx, k, to);
     const adjectivesBefore = det || !ctx.pack.adjectivesFollowNoun;
-    for (let a = 0; adjectivesBefore && !role && a < 3 && k < to && is(ctx.classes, k, PLAIN); a++) {
-      k++;
+    // "U.S. Democratic presidential candidate": an initialism counts as one of them.
+    for (let a = 0; adjectivesBefore && !role && a < 3 && k < to; a++) {
+      const past = initialism(ctx, k, to);
+      if (past > k) k = past;
+      else if (is(ctx.classes, k, PLAIN)) k++;
+      else break;
       role = rolePhrase(ctx, k, to);
     }
     const honor = !role && j < to && is(ctx.classes, j, HONORIFIC) ? ctx.lex.honorific(ctx.tokens, j, to) : null;
