@@ -10,7 +10,8 @@ export const summary = 'search the quotes of a store (by words, speaker, languag
 
 const HELP = `Usage: selon search [QUERY…] [options]
 
-Words are matched in the quote and the speaker name, accents and case folded ("securite" finds "sécurité");
+Words are matched in the quote and its speaker's names (as the document wrote it, and the cross-document name:
+"emmanuel" finds what a document gave to "M. Macron"), accents and case folded ("securite" finds "sécurité");
 "a phrase" in quotes; word* for a prefix.
 
   --store URL       sqlite:PATH or postgres://… (default ${DEFAULT_STORE_URL})

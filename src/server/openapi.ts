@@ -86,7 +86,7 @@ const schemas: Record<string, Schema> = {
 const query = (name: string, schema: Schema, description: string) => ({ name, in: 'query', required: false, schema, description });
 
 const parameters: Record<string, Schema> = {
-  q: query('q', { type: 'string', maxLength: MAX_QUERY_LENGTH }, 'words in the quote or the speaker name; accents and case folded; "a phrase" in quotes; word* for a prefix'),
+  q: query('q', { type: 'string', maxLength: MAX_QUERY_LENGTH }, 'words in the quote or its speaker\'s names (as written, and the cross-document name: "emmanuel" finds "M. Macron"); accents and case folded; "a phrase" in quotes; word* for a prefix; a query with no letter or digit is a 400'),
   speaker: query('speaker', str, 'speaker name; "Macron" finds Emmanuel Macron and every alias'),
   speakerId: query('speakerId', { type: 'integer', minimum: 1 }, 'speaker id from /api/speakers'),
   lang: query('lang', { type: 'string', pattern: '^[a-z]{2}$' }, 'language of the document'),

@@ -1,6 +1,6 @@
 /**
  * The store: where selon/1 records live so they can be searched by quote, speaker, outlet, language and date.
- * Every operation is async so that a networked backend (PostgreSQL, issue 6) fits behind the same interface as the
+ * Every operation is async so that a networked backend (PostgreSQL) fits behind the same interface as the
  * embedded SQLite file. `openStore(url)` picks the backend from the URL: `sqlite:PATH` or `postgres://…`.
  */
 import type { Account, Extraction, OutputQuote, QuoteKind } from '../types.js';
@@ -25,7 +25,10 @@ export interface Page<T> {
 }
 
 export interface QuoteFilters extends PageRequest {
-  /** Free text over quote content and speaker names (accents and case folded). */
+  /**
+   * Free text over quote content and speaker names: the name as the document wrote it and the canonical speaker's
+   * ("emmanuel" finds a quote of "M. Macron"), accents and case folded. Text holding no word ("*") is refused (E003).
+   */
   q?: string;
   /** A speaker name; matches the canonical speaker and every alias ("Macron" finds "Emmanuel Macron"). */
   speaker?: string;
