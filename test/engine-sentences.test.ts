@@ -42,6 +42,8 @@ const ROWS: Row[] = [
   // An initialism written with periods is one name (PolNeAR train).
   ['en', 'The F.B.I. has said it had no information about the couple.', [{ kind: 'indirect', content: 'it had no information about the couple', speaker: 'F.B.I.' }]],
   ['en', 'U.S. Democratic presidential candidate Hillary Clinton on Tuesday said that the violence was genocide.', [{ kind: 'indirect', content: 'the violence was genocide', speaker: 'Hillary Clinton' }]],
+  // A dateline names where the story was filed, not a speaker (PolNeAR train).
+  ['en', 'WASHINGTON (AP) — Speaking at a rally, saying “We have to be ready to stop him,” was not enough.', [{ kind: 'mixed', speaker: null }]],
   // A country is a place: no "she" stands for it (English).
   ['en', "The UN's own transcript of her words, which China disputes, says something else: “I raised concerns about arbitrary detention,” she told him.", [{ kind: 'direct', speaker: null }]],
   ['en', 'The crew was told to prepare a "quasi-state of war".', [{ kind: 'mixed', content: 'prepare a "quasi-state of war"', speaker: null }]],

@@ -251,15 +251,30 @@ function trailingAdjective(ctx: Ctx, j: number, end: number): boolean {
   return j < end && is(ctx.classes, j, PLAIN) && !ctx.tokens[j]!.upper && !(j + 1 < end && is(ctx.classes, j + 1, DETERMINER));
 }
 
+/**
+ * A dateline opening a paragraph ("WASHINGTON (AP) —", "PARIS, 3 mars (Reuters) -"): a place in capitals before a
+ * parenthesis, a dash or a comma names where the story was filed, nobody who speaks. Returns the token after it.
+ */
+function pastDateline(ctx: Ctx, from: number, to: number): number {
+  let k = from;
+  while (k < to && ctx.tokens[k]!.kind === 'word' && ctx.tokens[k]!.end - ctx.tokens[k]!.start >= 2 && isCapitals(ctx.text, ctx.tokens[k]!)) k++;
+  return k > from && k < to && /^[(,—–-]$/.test(ctx.tokens[k]!.norm) ? k : from;
+}
+
+function isCapitals(text: string, t: { start: number; end: number }): boolean {
+  const word = text.slice(t.start, t.end);
+  return word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
 /** Where adjectives precede nouns, "longtime Democratic pollster", "former secretary": a word before a capital or a role. */
 function adjectiveBeforeRole(ctx: Ctx, i: number): boolean {
   if (ctx.pack.adjectivesFollowNoun) return false;
   return i + 1 < ctx.tokens.length && is(ctx.classes, i + 1, CAPITALISED | ROLE_FIRST | BODY_FIRST);
 }
 
-function findInSentence(ctx: Ctx, s: Sentence, out: Mention[]): void {
+function findInSentence(ctx: Ctx, s: Sentence, out: Mention[], paragraphStart: boolean): void {
   const [from, to] = s.tokens;
-  let i = from;
+  let i = paragraphStart ? pastDateline(ctx, from, to) : from;
   while (i < to) {
     const t = ctx.tokens[i]!;
     // Most tokens cannot open a mention: punctuation, numbers, and lower-case words that are no determiner, pronoun
@@ -352,7 +367,7 @@ export const findMentions: Stage = {
       lower: new Set(), inQuote: insideQuotes(tokens, doc.layers.quoted!), classes: tokenClasses(tokens, doc.text, pack) };
     ({ lower: ctx.lower, midCaps: ctx.midCaps } = openerEvidence(ctx, sentences));
     const mentions: Mention[] = [];
-    for (const s of sentences) findInSentence(ctx, s, mentions);
+    for (const s of sentences) findInSentence(ctx, s, mentions, s.index === 0 || sentences[s.index - 1]!.paragraph !== s.paragraph);
     return { ...doc, layers: { ...doc.layers, mentions } };
   },
 };
