@@ -120,13 +120,13 @@ function nameRun(ctx: Ctx, i: number, end: number, sentenceStart: number): numbe
 
 /** Past an initialism written with periods ("F.B.I.", "U.S."): single capitals, each glued to its period. */
 function initialism(ctx: Ctx, j: number, end: number): number {
-  const letterDot = (k: number) => {
-    const t = ctx.tokens[k];
-    const dot = ctx.tokens[k + 1];
-    return !!t && !!dot && k + 1 < end && t.kind === 'word' && t.upper && t.end - t.start === 1 && dot.norm === '.' && dot.start === t.end;
-  };
   let k = j;
-  while (letterDot(k) && (k === j || ctx.tokens[k]!.start === ctx.tokens[k - 1]!.end)) k += 2;
+  while (k + 1 < end) {
+    const t = ctx.tokens[k]!;
+    const dot = ctx.tokens[k + 1]!;
+    if (t.end - t.start !== 1 || !t.upper || dot.start !== t.end || dot.norm !== '.' || (k > j && t.start !== ctx.tokens[k - 1]!.end)) break;
+    k += 2;
+  }
   return k - j >= 4 ? k : j;
 }
 
