@@ -146,7 +146,7 @@ async function readOnly(paths: string[]): Promise<{ seconds: number; docs: numbe
 
 /* ---------- inputs ---------- */
 
-async function writeWarc(path: string, pages: Iterable<string>): Promise<void> {
+export async function writeWarc(path: string, pages: Iterable<string>): Promise<void> {
   const out = createWriteStream(path);
   let i = 0;
   for (const html of pages) {
