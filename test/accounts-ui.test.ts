@@ -3,11 +3,10 @@
  * words carried by several outlets, versions side by side with the differing words marked, each version with its
  * outlets and channels, the flags, and the other speaker the words were given to.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import { makeRecord } from '../src/store/synthetic.js';
-import { launchChromium, screenshot, startUiServer, watchErrors, type UiServer } from './ui-harness.js';
+import { screenshot, startUiServer, uiSession, watchErrors } from './ui-harness.js';
 
 const records = [
   makeRecord({
@@ -28,24 +27,13 @@ const records = [
   }),
 ];
 
-let server: UiServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startUiServer(records);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = uiSession(records);
 
 test('accounts across outlets: versions side by side, differing words marked, each with its outlets and channels', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
+  const context = await session.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server.url}/accounts`);
+  await page.goto(`${session.server.url}/accounts`);
   await page.getByRole('button', { name: 'EN' }).click();
   const card = page.locator('[data-testid=across-cluster]').filter({ hasText: 'Louis Ferrand' });
   await card.waitFor();
@@ -68,7 +56,7 @@ test('accounts across outlets: versions side by side, differing words marked, ea
 
 test('accounts across outlets: an empty store says so', async () => {
   const empty = await startUiServer([]);
-  const context = await browser.newContext({ locale: 'fr-FR' });
+  const context = await session.browser.newContext({ locale: 'fr-FR' });
   try {
     const page = await context.newPage();
     await page.goto(`${empty.url}/accounts`);

@@ -1,19 +1,17 @@
 /** `selon extract` end to end, run as a user runs it: formats, ids, order with --jobs, stdin, exit codes. */
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Extraction } from '../src/types.js';
 import { run } from '../src/cli/extract.js';
-import { ARTICLE_FR, articlePage, warcFile } from './io-build.js';
+import { ARTICLE_FR, articlePage, tempFolder, warcFile } from './io-build.js';
 
 const BIN = fileURLToPath(new URL('../bin/selon.js', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'selon-cli-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, put } = tempFolder('selon-cli-');
 
 interface Run {
   code: number | null;
@@ -34,12 +32,6 @@ function selon(args: string[], stdin?: string): Promise<Run> {
   });
 }
 
-function put(name: string, data: string): string {
-  const path = join(dir, name);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, data);
-  return path;
-}
 
 const jsonl = (out: string) => out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Extraction);
 

@@ -1,6 +1,23 @@
 /** Builders for test inputs: WARC files and feeds made here, never downloaded. */
+import { after } from 'node:test';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { gzipSync } from 'node:zlib';
+
+/** A temporary folder for a test file, removed when its tests end, and a writer of files in it (folders made as needed). */
+export function tempFolder(prefix: string): { dir: string; put(name: string, data: string | Uint8Array): string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const put = (name: string, data: string | Uint8Array) => {
+    const path = join(dir, name);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, data);
+    return path;
+  };
+  return { dir, put };
+}
 
 export interface WarcSpec {
   type?: 'response' | 'request' | 'metadata' | 'warcinfo' | 'resource';

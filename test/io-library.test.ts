@@ -1,22 +1,13 @@
 /** `selon/io`: the library reads what the CLI reads, in input order, and hands back every input that gave no record. */
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { extractPaths, type PathOutcome } from 'selon/io';
-import { ARTICLE_FR, articlePage, rssFeed, warcFile } from './io-build.js';
+import { ARTICLE_FR, articlePage, rssFeed, tempFolder, warcFile } from './io-build.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'selon-lib-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, put } = tempFolder('selon-lib-');
 
-function put(name: string, data: string | Uint8Array): string {
-  const path = join(dir, name);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, data);
-  return path;
-}
 
 async function collect(outcomes: AsyncIterable<PathOutcome>): Promise<PathOutcome[]> {
   const out: PathOutcome[] = [];

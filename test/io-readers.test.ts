@@ -1,25 +1,17 @@
 /** Readers, one behaviour each, on inputs built here in a temporary folder. */
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expandPaths } from '../src/io/walk.js';
 import { readInputs, type ReadOptions } from '../src/io/read-inputs.js';
 import { splitLines, type Line } from '../src/io/lines.js';
 import type { InputItem, DocItem } from '../src/io/items.js';
-import { ARTICLE_FR, articlePage, atomFeed, rssFeed, warcFile } from './io-build.js';
+import { ARTICLE_FR, articlePage, atomFeed, rssFeed, tempFolder, warcFile } from './io-build.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'selon-io-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, put } = tempFolder('selon-io-');
 
-function put(name: string, data: string | Uint8Array): string {
-  const path = join(dir, name);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, data);
-  return path;
-}
 
 async function read(paths: string[], options: ReadOptions = {}): Promise<InputItem[]> {
   const { entries } = await expandPaths(paths);

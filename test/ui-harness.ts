@@ -3,6 +3,7 @@
  * backed by a real SQLite file in a temporary folder, and Debian's Chromium driven by playwright-core.
  * The UI is built first when dist/ui is missing or older than its sources (a fresh clone builds it here).
  */
+import { after, before } from 'node:test';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -60,4 +61,18 @@ export function watchErrors(page: Page): string[] {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   return errors;
+}
+
+/** A UI server on these records and a Chromium, started before the file's tests and stopped after them. */
+export function uiSession(records: Extraction[]): { server: UiServer; browser: Browser } {
+  const session = {} as { server: UiServer; browser: Browser };
+  before(async () => {
+    session.server = await startUiServer(records);
+    session.browser = await launchChromium();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }

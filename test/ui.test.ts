@@ -3,12 +3,12 @@
  * Read runs the engine in the browser (also offline), Search leads to a Speaker page, Document and Accounts render,
  * and hostile text, names and queries never execute. Screenshots go to test-artifacts/ui/.
  */
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { extract } from '../src/index.js';
 import { makeRecord } from '../src/store/synthetic.js';
-import { launchChromium, screenshot, startUiServer, watchErrors, type UiServer } from './ui-harness.js';
+import { screenshot, startUiServer, uiSession, watchErrors } from './ui-harness.js';
 
 const FR_ARTICLE = `Grève des transports : le gouvernement ne recule pas
 
@@ -60,24 +60,13 @@ const records = [
   extract({ id: 'test/payload-engine', text: `« Les ${XSS.script} partiront demain », a déclaré ${XSS.img} Jean Martin.`, lang: 'fr', date: '2023-06-02' }),
 ];
 
-let server: UiServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startUiServer(records);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = uiSession(records);
 
 async function open(path: string, options: { bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'fr-FR', bypassCSP: options.bypassCSP ?? false });
+  const context = await session.browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'fr-FR', bypassCSP: options.bypassCSP ?? false });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url + path);
+  await page.goto(session.server.url + path);
   await page.waitForSelector('header.top');
   return { context, page, errors };
 }
@@ -286,15 +275,15 @@ describe('stored views (API)', () => {
   });
 
   test('every view fits a laptop screen: no sideways scrolling, text at a readable size', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR' });
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR' });
     const page = await context.newPage();
-    const anne = (await server.store.listSpeakers({ q: 'Anne Roy' })).items[0]!;
+    const anne = (await session.server.store.listSpeakers({ q: 'Anne Roy' })).items[0]!;
     const views: [string, string][] = [
       ['/', '#read-text'], ['/search?q=securite', '[data-testid=quote-list]'], [`/speakers/${anne.id}`, '[data-testid=timeline]'],
       ['/speakers', '[data-testid=speaker-list]'], ['/documents/test%2Froy-1', '[data-testid=article]'], ['/accounts', '[data-testid=account]'],
     ];
     for (const [path, ready] of views) {
-      await page.goto(server.url + path);
+      await page.goto(session.server.url + path);
       await page.locator(ready).first().waitFor();
       const m = await page.evaluate(() => ({
         overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -321,7 +310,7 @@ describe('stored views (API)', () => {
 describe('a server that needs a token', () => {
   test('a browser signs in once with the form, then the UI and its API calls work', async () => {
     const guarded = await startUiServer(records.slice(1, 3), { token: 'newsroom-token-1' });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'fr-FR' });
+    const context = await session.browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'fr-FR' });
     try {
       const page = await context.newPage();
       const errors = watchErrors(page);
@@ -373,30 +362,30 @@ describe('hostile text, names and queries never execute', () => {
     await assertInert(page, dialogs, 'read');
 
     const query = encodeURIComponent(`${XSS.img} refusons`);
-    await page.goto(`${server.url}/search?q=${query}&speaker=${encodeURIComponent(XSS.script)}`);
+    await page.goto(`${session.server.url}/search?q=${query}&speaker=${encodeURIComponent(XSS.script)}`);
     await page.locator('[data-testid=result-count]').waitFor();
     await assertInert(page, dialogs, 'search with hostile query and speaker filter');
 
-    await page.goto(`${server.url}/search?q=refusons`);
+    await page.goto(`${session.server.url}/search?q=refusons`);
     await page.locator('[data-testid=quote-list]').waitFor();
     assert.match((await page.locator('[data-testid=quote-list]').textContent()) ?? '', /<script>window.__x=2/);
     await assertInert(page, dialogs, 'search results');
     await screenshot(page, 'xss-search');
 
-    await page.goto(`${server.url}/speakers`);
+    await page.goto(`${session.server.url}/speakers`);
     await page.locator('[data-testid=speaker-list]').waitFor();
     assert.match((await page.locator('[data-testid=speaker-list]').textContent()) ?? '', /<img src=x onerror=/);
     await assertInert(page, dialogs, 'speaker list');
 
-    const hostile = (await server.store.listSpeakers({ q: 'onerror' })).items[0] ?? (await server.store.listSpeakers({})).items.find((s) => s.name.includes('<img'));
+    const hostile = (await session.server.store.listSpeakers({ q: 'onerror' })).items[0] ?? (await session.server.store.listSpeakers({})).items.find((s) => s.name.includes('<img'));
     assert.ok(hostile, 'the hostile speaker is stored');
-    await page.goto(`${server.url}/speakers/${hostile.id}`);
+    await page.goto(`${session.server.url}/speakers/${hostile.id}`);
     await page.locator('[data-testid=speaker-title]').waitFor();
     assert.equal(await page.locator('[data-testid=speaker-title]').textContent(), hostile.name);
     await assertInert(page, dialogs, 'speaker page');
     await screenshot(page, 'xss-speaker');
 
-    await page.goto(`${server.url}/documents/${encodeURIComponent(`test/${XSS.img}`)}`);
+    await page.goto(`${session.server.url}/documents/${encodeURIComponent(`test/${XSS.img}`)}`);
     await page.locator('[data-testid=document-title]').waitFor();
     assert.equal(await page.locator('[data-testid=document-title]').textContent(), XSS.script);
     assert.equal(await page.locator('a[href^="javascript:"]').count(), 0, 'a javascript: URL is never a link');
@@ -404,18 +393,18 @@ describe('hostile text, names and queries never execute', () => {
     for (let i = 0; i < (await marksDoc.count()); i++) await marksDoc.nth(i).click();
     await assertInert(page, dialogs, 'document page');
 
-    await page.goto(`${server.url}/documents/test%2Fpayload-engine`);
+    await page.goto(`${session.server.url}/documents/test%2Fpayload-engine`);
     await page.locator('[data-testid=document-title]').waitFor();
     await assertInert(page, dialogs, 'engine-extracted hostile document');
 
-    await page.goto(`${server.url}/accounts`);
+    await page.goto(`${session.server.url}/accounts`);
     await page.locator('[data-testid=accounts-list]').waitFor();
     await assertInert(page, dialogs, 'accounts');
     await context.close();
   });
 
   test('the UI is served with a strict Content-Security-Policy', async () => {
-    const res = await fetch(`${server.url}/speakers/1`);
+    const res = await fetch(`${session.server.url}/speakers/1`);
     assert.equal(res.status, 200);
     const csp = res.headers.get('content-security-policy') ?? '';
     assert.match(csp, /script-src 'self'(;|$)/);
