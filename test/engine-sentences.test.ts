@@ -44,6 +44,9 @@ const ROWS: Row[] = [
   ['en', 'U.S. Democratic presidential candidate Hillary Clinton on Tuesday said that the violence was genocide.', [{ kind: 'indirect', content: 'the violence was genocide', speaker: 'Hillary Clinton' }]],
   // A dateline names where the story was filed, not a speaker (PolNeAR train).
   ['en', 'WASHINGTON (AP) — Speaking at a rally, saying “We have to be ready to stop him,” was not enough.', [{ kind: 'mixed', speaker: null }]],
+  // An according-frame's source named by a common noun no list holds (PolNeAR train).
+  ['en', 'According to a new article in Politico, Donald Trump will likely win the nomination.', [{ kind: 'indirect', content: 'Donald Trump will likely win the nomination', speaker: 'a new article' }]],
+  ['fr', 'Selon le quotidien, la réforme sera votée en juin.', [{ kind: 'indirect', content: 'la réforme sera votée en juin', speaker: 'le quotidien' }]],
   // A country is a place: no "she" stands for it (English).
   ['en', "The UN's own transcript of her words, which China disputes, says something else: “I raised concerns about arbitrary detention,” she told him.", [{ kind: 'direct', speaker: null }]],
   ['en', 'The crew was told to prepare a "quasi-state of war".', [{ kind: 'mixed', content: 'prepare a "quasi-state of war"', speaker: null }]],

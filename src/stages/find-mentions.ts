@@ -8,11 +8,12 @@ import type { Stage } from '../pipeline.js';
 import type { EntityType, Gender, Mention, Quoted, Sentence, Token } from '../types.js';
 import type { LanguagePack, PronounInfo, RoleInfo } from '../lang/pack.js';
 import { lexicon, type Lexicon } from '../lang/lexicon.js';
-import { OPENING_MARK, tokenAt } from '../lib/tokens.js';
+import { OPENING_MARK, lowerBound, tokenAt } from '../lib/tokens.js';
 import { asMap } from '../lib/records.js';
 import { keyPrefixes } from '../lib/phrases.js';
 import {
-  AUXILIARY, BODY, BODY_FIRST, CAPITALISED, DETERMINER, FIRST_NAME, FUNCTION_WORD, HONORIFIC, MEDIA_FIRST, MENTION_STARTER, NOT_NAME,
+  AUXILIARY, BODY, BODY_FIRST, CAPITALISED, DETERMINER, FIRST_NAME, FRAME_FIRST, FUNCTION_WORD, HONORIFIC, MEDIA_FIRST, MENTION_STARTER,
+  NOT_NAME,
   OF_WORD, PARTICLE, PLAIN, PRONOUN, ROLE, ROLE_FIRST, VERB_FORM, WORD, is, tokenClasses,
 } from '../lib/word-classes.js';
 
@@ -266,6 +267,43 @@ function isCapitals(text: string, t: { start: number; end: number }): boolean {
   return word === word.toUpperCase() && word !== word.toLowerCase();
 }
 
+/**
+ * The source an according-frame names with a common noun no list holds: "according to the newspaper", "selon une
+ * étude", "according to a new article in Politico" — an article and up to three plain words, up to a preposition or
+ * punctuation. Pushed among the sentence's mentions (from index `first`), in text order.
+ */
+function frameSources(ctx: Ctx, s: Sentence, out: Mention[], first: number): void {
+  const [from, to] = s.tokens;
+  let starts: Set<number> | null = null;
+  for (let i = from; i < to; i++) {
+    if (!is(ctx.classes, i, FRAME_FIRST)) continue;
+    const length = frameAt(ctx, i, to);
+    const det = i + length;
+    if (length === 0 || det >= to || !is(ctx.classes, det, DETERMINER)) continue;
+    let end = det + 1;
+    while (end < to && end - det <= 3 && is(ctx.classes, end, PLAIN) && !ctx.tokens[end]!.upper) end++;
+    if (end === det + 1) continue;
+    starts ??= new Set(out.slice(first).map((m) => m.start));
+    if (starts.has(ctx.tokens[det]!.start) || starts.has(ctx.tokens[det + 1]!.start)) continue;
+    const info = ctx.determiners.get(ctx.tokens[det]!.norm)!;
+    const m = mention(ctx, det, end, { kind: 'role', type: 'group', gender: info.gender, number: info.number ?? 'sg', name: null, role: null }, s.index);
+    const at = first + lowerBound(out.slice(first), m.start, (x) => x.start);
+    out.splice(at, 0, m);
+    starts.add(m.start);
+  }
+}
+
+/** The length of the (strong) according-frame starting at token i, or 0. */
+function frameAt(ctx: Ctx, i: number, to: number): number {
+  for (const { words, weak } of ctx.lex.framesByFirst.get(ctx.tokens[i]!.norm)!) {
+    if (weak || i + words.length > to) continue;
+    let k = 1;
+    while (k < words.length && ctx.tokens[i + k]!.norm === words[k]) k++;
+    if (k === words.length) return k;
+  }
+  return 0;
+}
+
 /** Where adjectives precede nouns, "longtime Democratic pollster", "former secretary": a word before a capital or a role. */
 function adjectiveBeforeRole(ctx: Ctx, i: number): boolean {
   if (ctx.pack.adjectivesFollowNoun) return false;
@@ -367,7 +405,11 @@ export const findMentions: Stage = {
       lower: new Set(), inQuote: insideQuotes(tokens, doc.layers.quoted!), classes: tokenClasses(tokens, doc.text, pack) };
     ({ lower: ctx.lower, midCaps: ctx.midCaps } = openerEvidence(ctx, sentences));
     const mentions: Mention[] = [];
-    for (const s of sentences) findInSentence(ctx, s, mentions, s.index === 0 || sentences[s.index - 1]!.paragraph !== s.paragraph);
+    for (const s of sentences) {
+      const first = mentions.length;
+      findInSentence(ctx, s, mentions, s.index === 0 || sentences[s.index - 1]!.paragraph !== s.paragraph);
+      frameSources(ctx, s, mentions, first);
+    }
     return { ...doc, layers: { ...doc.layers, mentions } };
   },
 };
